@@ -1,0 +1,497 @@
+"""The `carekg` command: thin click commands over the graphbuild library.
+
+User mistakes (bad paths, bad queries, a missing or locked store) end as one
+line `error: ...` on stderr and a non-zero exit, never a traceback; the
+mapping from problem to exit code lives on the error classes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+import pyoxigraph as ox
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from graphbuild.errors import CarekgError, QueryError, StoreError, one_line
+from graphbuild.identity import DEFAULT_BASE
+from graphbuild.resources import examples_dir
+from graphbuild.store import (
+    EXPORT_FORMATS,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    STORE_ENV,
+    GraphStore,
+    default_store,
+    load_ontology,
+)
+
+BASE_ENV = "CAREKG_BASE"
+DEBUG_ENV = "CAREKG_DEBUG"
+STATS_CLASSES = (
+    "Framework",
+    "Lot",
+    "LotMembership",
+    "Provider",
+    "Contract",
+    "Statistic",
+    "UnitPrice",
+    "Refusal",
+    "AreaFigure",
+    "ExtractionWarning",
+)
+SUFFIX_FORMATS = {
+    ".ttl": "ttl",
+    ".nt": "nt",
+    ".nq": "nq",
+    ".trig": "trig",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+}
+
+
+class CarekgGroup(click.Group):
+    """A click group whose every failure a user can cause is one line on stderr."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals log tracebacks
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as exc:
+            code = _fail(f"{exc.format_message()} (see carekg --help)", exc.exit_code)
+        except click.Abort:
+            code = _fail("aborted", 1)
+        except CarekgError as exc:
+            code = _fail(str(exc), exc.exit_code)
+        except BrokenPipeError:
+            code = 1  # the reader (e.g. `head`) went away; nothing useful to say
+        except OSError as exc:
+            code = _fail(_os_message(exc), 1)
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"error: {one_line(message, 500)}", err=True)
+    return code
+
+
+def _os_message(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Store folder (default: ${STORE_ENV}, else ./carekg-store).",
+)
+
+
+@click.group(cls=CarekgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@store_option
+@click.version_option(package_name="carekg")
+@click.pass_context
+def cli(ctx: click.Context, store_dir: Path | None) -> None:
+    """Turn UK council FOI responses into an evidenced RDF knowledge graph.
+
+    Every command takes --store DIR (before or after the command name).
+    """
+    ctx.obj = {"store": store_dir}
+
+
+main = cli
+
+
+def _store_path(ctx: click.Context, store_dir: Path | None) -> Path:
+    """The command's --store, else the group's, else $CAREKG_STORE / ./carekg-store."""
+    return store_dir or (ctx.obj or {}).get("store") or default_store()
+
+
+def _open_existing(ctx: click.Context, store_dir: Path | None) -> GraphStore:
+    """Open read-only: looking at a store must never create an empty one."""
+    return GraphStore.open(_store_path(ctx, store_dir), read_only=True)
+
+
+# --- build -----------------------------------------------------------------
+
+
+@dataclass
+class BuildSummary:
+    """What a build did, for the closing line and the exit code."""
+
+    documents: int = 0
+    facts: int = 0
+    triples: int = 0
+    warnings: int = 0
+    failures: int = 0
+
+
+def _check_base(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if not value.startswith(("http://", "https://")) or value[-1] not in "/#":
+        raise click.BadParameter(f"{value!r} must be an http(s) IRI ending in '/' or '#'")
+    return value
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--base",
+    envvar=BASE_ENV,
+    default=DEFAULT_BASE,
+    show_default=True,
+    callback=_check_base,
+    help=f"IRI prefix for minted data IRIs (env ${BASE_ENV}).",
+)
+@store_option
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], base: str, store_dir: Path | None) -> None:
+    """Build the graph from documents into the store.
+
+    PATHS are files or folders (searched recursively, hidden files skipped);
+    with none, the bundled Leicester samples are built. Each document replaces
+    its own named graph, so rebuilding a document never duplicates it. A bad
+    document prints one `error:` line and the build goes on; the exit code is
+    1 if any document failed (the good ones are still stored), else 0.
+    """
+    files = sorted(_document_files(paths or (examples_dir(),)))
+    if not files:
+        raise CarekgError(f"build: no documents found in {', '.join(map(str, paths))}")
+    process = _processor()
+    summary = BuildSummary()
+    with GraphStore.open(_store_path(ctx, store_dir)) as store:
+        _load_ontology(store, summary)
+        for path in _progress(files):
+            _build_one(store, process, path, base, summary)
+        stored = store.named_graphs()
+    click.echo(
+        f"Built {summary.documents} of {len(files)} documents "
+        f"({len(stored)} graphs in store): {summary.facts} facts, {summary.triples} triples, "
+        f"{summary.warnings} warnings, {summary.failures} failures"
+    )
+    if summary.failures:
+        ctx.exit(1)
+
+
+def _processor() -> Callable[[Path, str], Any]:
+    """The pipeline entry point, imported late so the other commands work without it."""
+    try:
+        from graphbuild.pipeline import process_document
+    except ModuleNotFoundError as exc:
+        if exc.name != "graphbuild.pipeline":
+            raise
+        raise CarekgError("build: graphbuild.pipeline is not installed") from None
+    return process_document
+
+
+def _document_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, plus every non-hidden file under folders named."""
+    for path in paths:
+        if path.is_dir():
+            for found in path.rglob("*"):
+                hidden = any(p.startswith(".") for p in found.relative_to(path).parts)
+                if found.is_file() and not hidden:
+                    yield found
+        else:
+            yield path
+
+
+def _progress(files: list[Path]) -> Iterator[Path]:
+    """Yield files while drawing a progress bar on stderr, only if it is a terminal."""
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal) as bar:
+        task = bar.add_task("building", total=len(files))
+        for path in files:
+            bar.update(task, description=path.name)
+            yield path
+            bar.advance(task)
+
+
+def _load_ontology(store: GraphStore, summary: BuildSummary) -> None:
+    try:
+        load_ontology(store)
+    except CarekgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        summary.failures += 1
+
+
+def _build_one(
+    store: GraphStore, process: Callable[[Path, str], Any], path: Path, base: str, s: BuildSummary
+) -> None:
+    """Process and store one document; count, rather than raise, its failure."""
+    try:
+        doc = process(path, base)
+        store.replace_graph(doc.graph_iri, doc.graph)
+    except CarekgError as exc:
+        message = str(exc)
+        if not message.startswith((path.name, str(path))):
+            message = f"{path}: {message}"
+        click.echo(f"error: {one_line(message, 500)}", err=True)
+        s.failures += 1
+        return
+    except Exception as exc:  # a bug in an extractor must not sink the whole batch
+        if os.environ.get(DEBUG_ENV):
+            raise
+        reason = one_line(f"{type(exc).__name__}: {exc}")
+        click.echo(f"error: {path}: internal error ({reason}); set {DEBUG_ENV}=1", err=True)
+        s.failures += 1
+        return
+    s.documents += 1
+    s.facts += doc.facts
+    s.triples += len(doc.graph)
+    s.warnings += doc.warnings
+
+
+# --- validate --------------------------------------------------------------
+
+
+@cli.command()
+@store_option
+@click.pass_context
+def validate(ctx: click.Context, store_dir: Path | None) -> None:
+    """Check the stored graph against the SHACL shapes; exit 1 on any violation."""
+    try:
+        from graphbuild.validate import validate_store
+    except ModuleNotFoundError as exc:
+        if exc.name != "graphbuild.validate":
+            raise
+        raise CarekgError("validate: graphbuild.validate is not installed") from None
+    with _open_existing(ctx, store_dir) as store:
+        report = validate_store(store)
+    for line in report.lines:
+        click.echo(line)
+    verdict = "conforms" if report.conforms else "does not conform"
+    click.echo(f"Graph {verdict}: {report.violations} violations, {report.warnings} warnings")
+    if report.violations or not report.conforms:
+        ctx.exit(1)
+
+
+# --- query -----------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option(
+    "--file",
+    "-f",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from this file instead of the argument.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print SELECT rows.",
+)
+@store_option
+@click.pass_context
+def query(
+    ctx: click.Context,
+    sparql: str | None,
+    query_file: Path | None,
+    fmt: str,
+    store_dir: Path | None,
+) -> None:
+    """Run a SPARQL query over all graphs (the union) and print the answer.
+
+    SELECT rows print as a table, or as csv (RFC 4180, header row), tsv or
+    json, with IRIs as the IRI and literals as their lexical value; unbound
+    cells are empty (null in json). ASK prints true or false. CONSTRUCT and
+    DESCRIBE print Turtle (table) or N-Triples (other formats). A malformed
+    query exits 2.
+    """
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give a SPARQL query or --file FILE, not both or neither")
+    label = str(query_file) if query_file else "argument"
+    text = _read_query(query_file) if query_file else sparql
+    with _open_existing(ctx, store_dir) as store:
+        try:
+            result = store.query(text)
+            output = _render(result, fmt)
+        except QueryError as exc:
+            raise QueryError(f"query {label}: {exc}") from None
+        except (OSError, ValueError, RuntimeError) as exc:  # raised while iterating results
+            raise QueryError(f"query {label}: {one_line(exc)}") from None
+    if isinstance(output, Table):
+        _stdout_console().print(output)
+    else:
+        click.echo(output, nl=False)
+
+
+def _read_query(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise QueryError(f"query {path}: not UTF-8 text") from None
+
+
+def _render(result: Any, fmt: str) -> str | Table:
+    """Turn a pyoxigraph result into text (or a rich Table) for `fmt`."""
+    if isinstance(result, ox.QueryBoolean):
+        return "true\n" if bool(result) else "false\n"
+    if isinstance(result, ox.QueryTriples):
+        rdf = ox.RdfFormat.TURTLE if fmt == "table" else ox.RdfFormat.N_TRIPLES
+        prefixes = PREFIXES if fmt == "table" else None
+        text = ox.serialize(list(result), None, rdf, prefixes=prefixes).decode("utf-8")
+        return text if text.endswith("\n") or not text else text + "\n"
+    names = [v.value for v in result.variables]
+    rows = [[solution[i] for i in range(len(names))] for solution in result]
+    if fmt == "table":
+        return _table(names, rows)
+    if fmt == "json":
+        records = [
+            {n: _lexical(t) if t is not None else None for n, t in zip(names, row, strict=True)}
+            for row in rows
+        ]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return _delimited(names, rows, "," if fmt == "csv" else "\t")
+
+
+def _lexical(term: Any) -> str:
+    """An IRI as the IRI, a literal as its lexical form, a blank node as _:id."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    return str(term)
+
+
+def _delimited(names: list[str], rows: list[list[Any]], sep: str) -> str:
+    """CSV per RFC 4180 (CRLF, quoted as needed); TSV with \\t \\n \\r \\\\ escaped."""
+    out = io.StringIO()
+    if sep == ",":
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(names)
+        writer.writerows([_lexical(t) for t in row] for row in rows)
+        return out.getvalue()
+    for cells in [names, *([_lexical(t) for t in row] for row in rows)]:
+        out.write("\t".join(_tsv_escape(c) for c in cells) + "\n")
+    return out.getvalue()
+
+
+def _tsv_escape(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+def _table(names: list[str], rows: list[list[Any]]) -> Table:
+    """A rich table, with well-known namespaces shortened to their prefixes."""
+    table = Table(*names, caption=f"{len(rows)} rows", show_lines=False)
+    for row in rows:
+        table.add_row(*(_short(t) for t in row))
+    return table
+
+
+def _short(term: Any) -> str:
+    if isinstance(term, ox.NamedNode):
+        for prefix, namespace in PREFIXES.items():
+            if term.value.startswith(namespace):
+                return f"{prefix}:{term.value[len(namespace) :]}"
+    return _lexical(term)
+
+
+def _stdout_console() -> Console:
+    """A console for tables; wide when piped so cells do not wrap mid-IRI."""
+    console = Console()
+    return console if console.is_terminal else Console(width=200)
+
+
+# --- export ----------------------------------------------------------------
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default=None,
+    help="nq/trig keep one graph per document; ttl/nt/jsonld/xml write the union. "
+    "Default: from the -o suffix, else trig.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@store_option
+@click.pass_context
+def export(
+    ctx: click.Context, fmt: str | None, output: Path | None, store_dir: Path | None
+) -> None:
+    """Write the whole store as RDF to stdout or -o FILE (replaced only when complete)."""
+    fmt = fmt or SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "trig")
+    with _open_existing(ctx, store_dir) as store:
+        if output is None:
+            store.export(fmt, click.get_binary_stream("stdout"))
+            return
+        _export_to_file(store, fmt, output)
+
+
+def _export_to_file(store: GraphStore, fmt: str, output: Path) -> None:
+    """Write beside the target, then rename, so a failed export never truncates a file."""
+    folder = output.parent if str(output.parent) else Path(".")
+    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            store.export(fmt, out)
+        os.replace(temp, output)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# --- stats -----------------------------------------------------------------
+
+
+@cli.command()
+@store_option
+@click.pass_context
+def stats(ctx: click.Context, store_dir: Path | None) -> None:
+    """Count documents (named graphs), triples, and nodes of each main class."""
+    with _open_existing(ctx, store_dir) as store:
+        graphs = store.named_graphs()
+        counts = _class_counts(store)
+        table = Table("what", "count")
+        table.add_row("documents", str(len([g for g in graphs if g != ONTOLOGY_GRAPH])))
+        table.add_row("triples", str(store.triple_count()))
+    for name in STATS_CLASSES:
+        table.add_row(f"ckg:{name}", str(counts.get(name, 0)))
+    click.echo(f"Store: {store.path}")
+    _stdout_console().print(table)
+
+
+def _class_counts(store: GraphStore) -> dict[str, int]:
+    """Distinct nodes typed with each class in STATS_CLASSES, in one query."""
+    ckg = PREFIXES["ckg"]
+    values = " ".join(f"<{ckg}{name}>" for name in STATS_CLASSES)
+    sparql = (
+        f"SELECT ?class (COUNT(DISTINCT ?node) AS ?n) WHERE {{ VALUES ?class {{ {values} }} "
+        "?node a ?class } GROUP BY ?class"
+    )
+    try:
+        rows = list(store.query(sparql))
+    except (QueryError, OSError) as exc:
+        raise StoreError(f"stats: cannot count classes: {exc}") from None
+    return {row["class"].value[len(ckg) :]: int(row["n"].value) for row in rows}

@@ -1,0 +1,334 @@
+"""Facts -> triples: one named graph per document, every fact tied to its words.
+
+Each fact node gets prov:wasDerivedFrom its document and a prov:Derivation
+carrying Web Annotation selectors (start, end, exact quote). Values are
+normalised (xsd:decimal, xsd:date) and the words as stated are kept beside
+them. See docs/model.md for the full shape and docs/decisions/ for why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+
+from graphbuild.facts import DocumentFacts, Evidence, Money, PriceRange
+from graphbuild.identity import Minter, name_key, slug
+
+CKG = Namespace("https://w3id.org/carekg/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+ROLES = {"provider": CKG.ProviderRole, "co-commissioner": CKG.CoCommissionerRole,
+         "regulator": CKG.RegulatorRole, "other": CKG.OtherRole}
+EXEMPTIONS = {"1": CKG.S1NotHeld, "12": CKG.S12Cost, "14": CKG.S14Vexatious,
+              "21": CKG.S21OtherMeans, "22": CKG.S22FuturePublication,
+              "31": CKG.S31LawEnforcement, "36": CKG.S36Prejudice, "38": CKG.S38HealthSafety,
+              "40": CKG.S40PersonalData, "41": CKG.S41Confidence,
+              "43": CKG.S43CommercialInterests, "44": CKG.S44Prohibition}
+
+
+def date_literal(iso: str) -> Literal:
+    """xsd:date, xsd:gYearMonth or xsd:gYear by precision; anything else a plain string."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return Literal(iso, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return Literal(iso, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", iso):
+        return Literal(iso, datatype=XSD.gYear)
+    return Literal(iso)
+
+
+def decimal(value: Decimal) -> Literal:
+    return Literal(format(value, "f"), datatype=XSD.decimal)
+
+
+class DocumentEmitter:
+    """Writes one document's facts into one named graph."""
+
+    def __init__(self, facts: DocumentFacts, minter: Minter, media_type: str = "text/plain") -> None:
+        self.facts, self.mint = facts, minter
+        self.name = facts.document
+        self.graph = Graph(identifier=URIRef(minter.graph(self.name)))
+        self.doc = URIRef(minter.document(self.name))
+        self.council_name = facts.source.council or "Unknown publisher"
+        self.council = URIRef(minter.council(self.council_name))
+        self.media_type = media_type
+        for prefix, ns in (("ckg", CKG), ("oa", OA), ("prov", PROV), ("skos", SKOS),
+                           ("dcterms", DCTERMS), ("org", ORG)):
+            self.graph.bind(prefix, ns)
+
+    def add(self, s: URIRef, p: URIRef, o) -> None:
+        if o is not None:
+            self.graph.add((s, p, o))
+
+    def labelled(self, node: URIRef, cls: URIRef, label: str) -> URIRef:
+        self.add(node, RDF.type, cls)
+        self.add(node, SKOS.prefLabel, Literal(label))
+        self.add(node, RDFS.label, Literal(label))
+        return node
+
+    def evidence(self, node: URIRef, ev: Evidence | None) -> None:
+        """PROV derivation + Web Annotation selectors for the span the fact came from."""
+        if ev is None:
+            return
+        iri = URIRef(self.mint.evidence(self.name, ev.start, ev.end))
+        position, quote = URIRef(f"{iri}/position"), URIRef(f"{iri}/quote")
+        text = self.facts.text
+        self.add(node, PROV.wasDerivedFrom, self.doc)
+        self.add(node, PROV.qualifiedDerivation, iri)
+        for cls in (PROV.Derivation, CKG.Evidence):
+            self.add(iri, RDF.type, cls)
+        self.add(iri, PROV.entity, self.doc)
+        self.add(iri, OA.hasSelector, position)
+        self.add(iri, OA.hasSelector, quote)
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA["end"], Literal(ev.end, datatype=XSD.nonNegativeInteger))
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(ev.quote))
+        self.add(quote, OA.prefix, Literal(text[max(0, ev.start - 32) : ev.start]))
+        self.add(quote, OA.suffix, Literal(text[ev.end : ev.end + 32]))
+
+    def money(self, owner: URIRef, prop: URIRef, money: Money | None, suffix: str = "value") -> None:
+        if money is None:
+            return
+        node = URIRef(f"{owner}/{suffix}")
+        self.add(owner, prop, node)
+        self.add(node, RDF.type, CKG.MonetaryAmount)
+        self.add(node, CKG.amount, decimal(money.amount))
+        self.add(node, CKG.currency, Literal(money.currency))
+        if money.period:
+            self.add(node, CKG.period, Literal(money.period))
+        self.add(node, CKG.statedAs, Literal(money.stated or f"£{money.amount}"))
+
+    def service(self, label: str | None) -> URIRef | None:
+        if not label:
+            return None
+        node = URIRef(self.mint.service_area(label))
+        self.add(node, RDF.type, CKG.ServiceArea)
+        self.add(node, RDF.type, SKOS.Concept)
+        self.add(node, SKOS.prefLabel, Literal(label))
+        self.add(node, SKOS.inScheme, CKG.ServiceAreaScheme)
+        return node
+
+    def department(self, name: str | None) -> URIRef | None:
+        if not name:
+            return None
+        node = self.labelled(URIRef(self.mint.department(self.council_name, name)),
+                             CKG.Department, name)
+        self.add(node, ORG.unitOf, self.council)
+        return node
+
+    def organisation(self, name: str) -> URIRef:
+        return URIRef(self.mint.organisation(name))
+
+    def emit(self) -> Graph:
+        for step in (self.emit_document, self.emit_organisations, self.emit_frameworks,
+                     self.emit_contracts, self.emit_areas, self.emit_statistics,
+                     self.emit_prices, self.emit_refusals, self.emit_questions,
+                     self.emit_warnings):
+            step()
+        return self.graph
+
+    def emit_document(self) -> None:
+        source, doc = self.facts.source, self.doc
+        self.labelled(self.council, CKG.Council, self.council_name)
+        self.add(doc, RDF.type, CKG.SourceDocument)
+        self.add(doc, RDFS.label, Literal(self.name))
+        self.add(doc, CKG.fileName, Literal(self.name))
+        self.add(doc, CKG.text, Literal(self.facts.text))
+        self.add(doc, CKG.mediaType, Literal(self.media_type))
+        digest = hashlib.sha256(self.facts.text.encode("utf-8")).hexdigest()
+        self.add(doc, CKG.sha256, Literal(digest))
+        self.add(doc, DCTERMS.publisher, self.council)
+        self.add(doc, PROV.wasAttributedTo, self.council)
+        if source.title:
+            self.add(doc, DCTERMS.title, Literal(source.title))
+        if source.reference:
+            self.add(doc, DCTERMS.identifier, Literal(source.reference))
+        if source.date:
+            self.add(doc, DCTERMS.date, date_literal(source.date))
+
+    def emit_organisations(self) -> None:
+        for org in self.facts.organisations:
+            node = self.organisation(org.name)
+            cls = CKG.Provider if org.role == "provider" else CKG.Organisation
+            self.labelled(node, cls, org.name)
+            if cls == CKG.Provider:
+                self.add(node, RDF.type, CKG.Organisation)
+            self.add(node, CKG.role, ROLES.get(org.role, CKG.OtherRole))
+            self.add(node, CKG.nameKey, Literal(name_key(org.name)))
+            for alias in org.aliases:
+                self.add(node, SKOS.altLabel, Literal(alias))
+            self.evidence(node, org.evidence)
+
+    def emit_frameworks(self) -> None:
+        for fw in self.facts.frameworks:
+            node = self.labelled(URIRef(self.mint.framework(self.council_name, fw.name)),
+                                 CKG.Framework, fw.name)
+            self.add(node, CKG.buyer, self.council)
+            self.add(node, CKG.kind, Literal(fw.kind))
+            self.add(node, CKG.service, self.service(fw.service))
+            for prop, value in ((CKG.startDate, fw.start), (CKG.endDate, fw.end),
+                                (CKG.maxEndDate, fw.max_end)):
+                if value:
+                    self.add(node, prop, date_literal(value))
+            if fw.extension:
+                self.add(node, CKG.extension, Literal(fw.extension))
+            for partner in fw.partners:
+                self.add(node, CKG.coCommissioner, self.organisation(partner))
+            self.money(node, CKG.estimatedValue, fw.value)
+            self.evidence(node, fw.evidence)
+            for lot in fw.lots:
+                self.emit_lot(node, fw.name, lot)
+
+    def emit_lot(self, framework: URIRef, framework_name: str, lot) -> None:
+        node = URIRef(self.mint.lot(str(framework), lot.number))
+        self.add(node, RDF.type, CKG.Lot)
+        self.add(node, RDFS.label, Literal(f"Lot {lot.number} ({framework_name})"))
+        self.add(node, SKOS.prefLabel, Literal(f"Lot {lot.number}"))
+        self.add(node, CKG.lotNumber, Literal(lot.number))
+        self.add(node, CKG.partOfFramework, framework)
+        if lot.title:
+            self.add(node, DCTERMS.title, Literal(lot.title))
+        self.money(node, CKG.estimatedValue, lot.value)
+        self.evidence(node, lot.evidence)
+        for price in lot.prices:
+            price_node = URIRef(f"{node}/price/{price.unit}")
+            self.add(node, CKG.price, price_node)
+            self.emit_price(price_node, price)
+        for member in lot.members:
+            m_node = URIRef(self.mint.membership(str(node), member.provider))
+            self.add(m_node, RDF.type, CKG.LotMembership)
+            self.add(m_node, RDFS.label, Literal(f"{member.provider} on Lot {lot.number}"))
+            self.add(m_node, CKG.lot, node)
+            self.add(m_node, CKG.provider, self.organisation(member.provider))
+            self.evidence(m_node, member.evidence)
+
+    def emit_price(self, node: URIRef, price: PriceRange) -> None:
+        self.add(node, RDF.type, CKG.UnitPrice)
+        label = f"{price.service or 'price'} per {price.unit}"
+        self.add(node, RDFS.label, Literal(label))
+        self.add(node, CKG.priceUnit, Literal(price.unit))
+        self.add(node, CKG.currency, Literal("GBP"))
+        self.add(node, CKG.council, self.council)
+        for prop, value in ((CKG.minPrice, price.minimum), (CKG.maxPrice, price.maximum),
+                            (CKG.averagePrice, price.average)):
+            if value is not None:
+                self.add(node, prop, decimal(value))
+        if price.basis:
+            self.add(node, CKG.basis, Literal(price.basis))
+        if price.service:
+            self.add(node, CKG.serviceLabel, Literal(price.service))
+        self.add(node, CKG.statedAs, Literal(price.stated or price.evidence.quote))
+        self.evidence(node, price.evidence)
+
+    def emit_contracts(self) -> None:
+        for contract in self.facts.contracts:
+            node = self.labelled(URIRef(self.mint.contract(self.council_name, contract.title)),
+                                 CKG.Contract, contract.title)
+            self.add(node, CKG.buyer, self.council)
+            for provider in contract.providers:
+                self.add(node, CKG.supplier, self.organisation(provider))
+            self.money(node, CKG.contractValue, contract.value)
+            for prop, value in ((CKG.termMonths, contract.term_months),
+                                (CKG.extensionMonths, contract.extension_months),
+                                (CKG.serviceUsers, contract.service_users)):
+                if value is not None:
+                    self.add(node, prop, Literal(value, datatype=XSD.integer))
+            for prop, value in ((CKG.startDate, contract.start), (CKG.endDate, contract.end)):
+                if value:
+                    self.add(node, prop, date_literal(value))
+            self.add(node, CKG.service, self.service(contract.service))
+            self.evidence(node, contract.evidence)
+
+    def emit_areas(self) -> None:
+        for area in self.facts.areas:
+            node = URIRef(self.mint.in_document("area-figure", self.name, area.area))
+            self.add(node, RDF.type, CKG.AreaFigure)
+            self.add(node, RDFS.label, Literal(f"{area.area} ({self.council_name})"))
+            self.add(node, CKG.council, self.council)
+            self.add(node, CKG.serviceArea, self.service(area.area))
+            self.add(node, CKG.department, self.department(area.department))
+            self.money(node, CKG.spend, area.value)
+            for prop, value in ((CKG.activeContracts, area.active_contracts),
+                                (CKG.providersOnFramework, area.providers_on_framework),
+                                (CKG.activeProviders, area.active_providers)):
+                if value is not None:
+                    self.add(node, prop, Literal(value, datatype=XSD.integer))
+            if area.purchasing:
+                self.add(node, CKG.purchasing, Literal(area.purchasing))
+            self.evidence(node, area.evidence)
+
+    def emit_statistics(self) -> None:
+        for stat in self.facts.statistics:
+            key = f"{stat.evidence.start}-{slug_part(stat.measure)}-{stat.date or ''}"
+            node = URIRef(self.mint.in_document("statistic", self.name, key))
+            self.add(node, RDF.type, CKG.Statistic)
+            self.add(node, RDFS.label, Literal(f"{stat.measure}: {stat.value} {stat.unit}"))
+            self.add(node, CKG.council, self.council)
+            self.add(node, CKG.measure, Literal(stat.measure))
+            self.add(node, CKG.value, decimal(stat.value))
+            self.add(node, CKG.unit, Literal(stat.unit))
+            if stat.date:
+                self.add(node, CKG.date, Literal(stat.date))
+            if stat.group:
+                self.add(node, CKG.group, Literal(stat.group))
+            self.add(node, CKG.department, self.department(stat.department))
+            if stat.approximate:
+                self.add(node, CKG.approximate, Literal(True))
+            self.evidence(node, stat.evidence)
+
+    def emit_prices(self) -> None:
+        for price in self.facts.prices:
+            key = f"{price.evidence.start}-{price.unit}-{price.basis or ''}"
+            node = URIRef(self.mint.in_document("price", self.name, key))
+            self.emit_price(node, price)
+            self.add(node, CKG.service, self.service(price.service))
+
+    def emit_refusals(self) -> None:
+        for refusal in self.facts.refusals:
+            key = f"{refusal.question or 'q'}-{refusal.basis}"
+            node = URIRef(self.mint.in_document("refusal", self.name, key))
+            self.add(node, RDF.type, CKG.Refusal)
+            self.add(node, RDFS.label, Literal(f"Refusal {refusal.basis} (question "
+                                               f"{refusal.question or '?'})"))
+            self.add(node, CKG.council, self.council)
+            self.add(node, CKG.inDocument, self.doc)
+            self.add(node, CKG.question, Literal(refusal.question))
+            number = re.match(r"s(\d+)", refusal.basis)
+            self.add(node, CKG.legalBasis,
+                     EXEMPTIONS.get(number.group(1) if number else "", CKG.OtherExemption))
+            self.add(node, CKG.basisLabel, Literal(refusal.basis))
+            self.evidence(node, refusal.evidence)
+
+    def emit_questions(self) -> None:
+        for question in self.facts.questions:
+            node = URIRef(self.mint.in_document("question", self.name, question.number))
+            self.add(node, RDF.type, CKG.Question)
+            self.add(node, RDFS.label, Literal(f"Question {question.number}"))
+            self.add(node, CKG.questionNumber, Literal(question.number))
+            self.add(node, CKG.questionText, Literal(question.question))
+            self.add(node, CKG.answerText, Literal(question.answer))
+            self.add(node, CKG.inDocument, self.doc)
+            self.evidence(node, question.evidence)
+
+    def emit_warnings(self) -> None:
+        for warning in self.facts.warnings:
+            node = URIRef(self.mint.in_document("warning", self.name, warning.evidence.start))
+            self.add(node, RDF.type, CKG.ExtractionWarning)
+            self.add(node, RDFS.label, Literal("Extraction warning"))
+            self.add(node, RDFS.comment, Literal(warning.message))
+            self.add(node, CKG.inDocument, self.doc)
+            self.evidence(node, warning.evidence)
+
+
+def slug_part(text: str) -> str:
+    return slug(text, 40)
+
+
+def emit(facts: DocumentFacts, minter: Minter, media_type: str = "text/plain") -> Graph:
+    """The named graph for one document's facts."""
+    return DocumentEmitter(facts, minter, media_type).emit()

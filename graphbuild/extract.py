@@ -1,0 +1,78 @@
+"""Run every extractor over one Document and gather their facts.
+
+The extractors are independent pure functions; this module is the only place
+that knows their order and joins their outputs (providers found on lots and
+in contracts become organisations with the provider role).
+"""
+
+from __future__ import annotations
+
+from graphbuild.extractors.areas import extract_areas
+from graphbuild.extractors.contracts import extract_contracts
+from graphbuild.extractors.frameworks import extract_frameworks
+from graphbuild.extractors.organisations import extract_other_organisations
+from graphbuild.extractors.prices import extract_prices
+from graphbuild.extractors.refusals import extract_refusals
+from graphbuild.extractors.source import extract_source
+from graphbuild.extractors.statistics import extract_statistics
+from graphbuild.facts import DocumentFacts, Organisation, QuestionBlock
+from graphbuild.parsing.sections import Block, segment
+from graphbuild.parsing.spans import lines_span
+from graphbuild.readers.document import Document
+
+
+def _questions(doc: Document, blocks: list[Block]) -> list[QuestionBlock]:
+    found = []
+    for block in blocks:
+        if not block.question or not block.number:
+            continue
+        answer = [ln for ln in block.answer if not ln.blank]
+        found.append(QuestionBlock(
+            block.number, block.question_text,
+            "\n".join(ln.content for ln in answer),
+            lines_span(doc, block.question),
+            answer[0].start if answer else 0, answer[-1].end if answer else 0,
+        ))
+    return found
+
+
+def _providers(facts: DocumentFacts) -> list[Organisation]:
+    """One organisation per provider name, with every alias any listing gave it."""
+    by_name: dict[str, Organisation] = {}
+    members = [m for fw in facts.frameworks for lot in fw.lots for m in lot.members]
+    members += [m for fw in facts.frameworks for m in fw.providers]
+    for member in members:
+        org = by_name.setdefault(member.provider,
+                                 Organisation(member.provider, "provider", member.evidence))
+        org.aliases += [a for a in member.aliases if a not in org.aliases]
+    for contract in facts.contracts:
+        for name in contract.providers:
+            by_name.setdefault(name, Organisation(name, "provider", contract.evidence))
+    return list(by_name.values())
+
+
+def _partners(facts: DocumentFacts) -> list[Organisation]:
+    found: dict[str, Organisation] = {}
+    for framework in facts.frameworks:
+        for partner in framework.partners:
+            found.setdefault(partner, Organisation(partner, "co-commissioner", framework.evidence))
+    return list(found.values())
+
+
+def extract(doc: Document) -> DocumentFacts:
+    """All facts of one document, each with evidence into doc.text."""
+    blocks = segment(doc)
+    source = extract_source(doc)
+    facts = DocumentFacts(doc.name, doc.text, source, questions=_questions(doc, blocks))
+    facts.frameworks, warnings = extract_frameworks(doc, blocks)
+    facts.warnings.extend(warnings)
+    facts.contracts = extract_contracts(doc, blocks)
+    facts.areas = extract_areas(doc, blocks)
+    facts.statistics = extract_statistics(doc, blocks, facts)
+    facts.prices = extract_prices(doc, blocks, source.title)
+    facts.refusals = extract_refusals(doc, blocks)
+    facts.organisations = _providers(facts) + _partners(facts)
+    known = {org.name for org in facts.organisations}
+    known |= {alias for org in facts.organisations for alias in org.aliases}
+    facts.organisations += extract_other_organisations(doc, blocks, source.council, known)
+    return facts

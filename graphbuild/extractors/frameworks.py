@@ -1,0 +1,209 @@
+"""Frameworks and their lots: providers on each lot, prices, values, dates, partners.
+
+A lot is introduced by a line that starts "Lot N"; what follows it is either a
+list of providers or a title with a value. Price lines ("Minimum Weekly Price
+for Lot 1: £870.89") belong to the lot whose section they sit in; when the
+line names another lot, the section wins and a warning records the conflict,
+as a careful reader would do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.facts import Framework, Lot, LotMembership, Money, PriceRange, Warning
+from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.money import find_money
+from graphbuild.parsing.names import looks_like_organisation, parse_name
+from graphbuild.parsing.numbers import words_to_int
+from graphbuild.parsing.sections import Block
+from graphbuild.parsing.services import service_of
+from graphbuild.parsing.spans import clean, line_span, span
+from graphbuild.readers.document import Document, Line
+
+LOT_LINE = re.compile(r"^\s*(?:•\s*)?Lot\s+(?P<num>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?P<rest>.*)$", re.I)
+PRICE_LINE = re.compile(
+    r"(?i)\b(?P<kind>minimum|maximum|average|min|max|lowest|highest|mean)\b(?P<words>[^£:]*)"
+    r":?\s*(?P<money>£\s?[\d,]+(?:\.\d+)?)"
+)
+UNIT_WORDS = [(r"week", "week"), (r"hour", "hour"), (r"night", "night"), (r"\bday|daily", "day"),
+              (r"month", "month"), (r"annum|annual|year", "annual")]
+FRAMEWORK_NAME = re.compile(
+    r"\b(?P<name>(?:(?:[A-Z][\w&'’-]*|and|of|for|the|&)\s+){0,6}?"
+    r"(?:Framework(?: Agreements?)?|Dynamic Purchasing System|DPS|Approved (?:Provider )?List)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:[A-Z][\w&'’()-]*|and|&)\s*)+)?)"
+)
+PARTNER = re.compile(
+    r"(?i)(?:jointly commissioned|joint(?:ly)? commission(?:ed|ing)|co-commissioned|"
+    r"commissioned jointly|in partnership|partnership arrangements?)\s+with\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’()-]*|and|of|for|the|&))*)"
+)
+PERIOD = re.compile(r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]year period")
+_DATE_ROLES = [
+    (re.compile(r"(?i)\b(?:commenc|start|began|begin|from|effective)"), "start"),
+    (re.compile(r"(?i)\b(?:expir|end|until|conclud|terminat|run to|runs to)"), "end"),
+]
+
+
+def _unit(words: str) -> str | None:
+    for pattern, unit in UNIT_WORDS:
+        if re.search(pattern, words, re.I):
+            return unit
+    return None
+
+
+def _is_member_line(line: Line) -> bool:
+    return line.bullet or looks_like_organisation(line.text)
+
+
+class _LotReader:
+    """Walks one answer's lines, filling lots in the order the letter gives them."""
+
+    def __init__(self, doc: Document, lots: dict[str, Lot], warnings: list[Warning]) -> None:
+        self.doc, self.lots, self.warnings = doc, lots, warnings
+        self.section: Lot | None = None
+        self.in_list = False
+
+    def lot(self, number: str, line: Line) -> Lot:
+        if number not in self.lots:
+            self.lots[number] = Lot(number, line_span(self.doc, line))
+        return self.lots[number]
+
+    def read(self, lines: list[Line], value_period: str | None) -> None:
+        for line in lines:
+            if line.blank:
+                continue
+            match = LOT_LINE.match(line.text)
+            if match:
+                self.lot_line(line, match, value_period)
+            elif self.in_list and _is_member_line(line) and not PRICE_LINE.search(line.text):
+                self.member(line)
+            elif PRICE_LINE.search(line.text) and self.section is not None:
+                self.in_list = False
+                self.price(line)
+            else:
+                self.in_list = False
+
+    def lot_line(self, line: Line, match: re.Match, value_period: str | None) -> None:
+        lot = self.lot(match.group("num"), line)
+        rest = match.group("rest")
+        money = find_money(line.text)
+        if money:
+            title = clean(line.text[match.start("rest") : money[0].start])
+            lot.title = lot.title or title or None
+            found = money[0]
+            lot.value = Money(found.amount, found.period or value_period, found.stated(line.text))
+            lot.evidence = line_span(self.doc, line)
+            self.in_list = False
+            return
+        self.section = lot
+        self.in_list = bool(re.search(r"(?i)provider|supplier|organisation|members?", rest)) or \
+            rest.rstrip().endswith(":")
+
+    def member(self, line: Line) -> None:
+        parsed = parse_name(line.content)
+        if parsed.name and self.section is not None:
+            self.section.members.append(
+                LotMembership(parsed.name, line_span(self.doc, line), parsed.aliases))
+
+    def price(self, line: Line) -> None:
+        match = PRICE_LINE.search(line.text)
+        named = re.search(r"(?i)\blot\s+(\d{1,2}[a-z]?)", line.text)
+        lot = self.section
+        if named and lot is not None and named.group(1) != lot.number:
+            self.warnings.append(Warning(
+                f"Price line names Lot {named.group(1)} but sits in the Lot {lot.number} section; "
+                f"recorded for Lot {lot.number}.", line_span(self.doc, line)))
+        unit = _unit(match.group("words")) or "week"
+        basis = "pro rata" if re.search(r"(?i)pro[- ]rat", line.text) else None
+        price = next((p for p in lot.prices if p.unit == unit), None)
+        if price is None:
+            price = PriceRange(unit, line_span(self.doc, line), basis=basis)
+            lot.prices.append(price)
+        amount = find_money(line.text)[0].amount
+        kind = match.group("kind").lower()
+        if kind in {"minimum", "min", "lowest"}:
+            price.minimum = amount
+        elif kind in {"maximum", "max", "highest"}:
+            price.maximum = amount
+        else:
+            price.average = amount
+        price.stated = (price.stated + "; " if price.stated else "") + line.content
+
+
+def _framework_name(doc: Document, start: int, end: int) -> tuple[str, int, int] | None:
+    for match in FRAMEWORK_NAME.finditer(doc.text, start, end):
+        name = clean(match.group("name"))
+        name = re.sub(r"^(?:The|This|These|Our|Above|A|An)\s+(?:above\s+)?", "", name)
+        if len(name.split()) >= 2 and name[0].isupper():
+            return name, match.start("name") + match.group("name").find(name), match.end("name")
+    return None
+
+
+def _dates(doc: Document, framework: Framework, start: int, end: int) -> None:
+    """Start, end and latest end from the sentences about the framework's term."""
+    text = doc.text
+    for sentence in re.split(r"(?<=[.;])\s+", text[start:end]):
+        offset = text.find(sentence, start, end)
+        dates = find_dates(text, offset, offset + len(sentence))
+        for date in dates:
+            before = text[max(offset, date.start - 60) : date.start]
+            if re.search(r"(?i)extend|extension", before) and re.search(r"(?i)\bto\s*$", before):
+                framework.max_end = framework.max_end or date.iso
+                continue
+            role = next((r for p, r in _DATE_ROLES if p.search(before[-35:])), None)
+            if role == "start":
+                framework.start = framework.start or date.iso
+            elif role == "end":
+                framework.end = framework.end or date.iso
+        extension = re.search(r"(?i)extended,?\s+(?:for\s+)?(?:period\(s\)\s+|a period\s+)?"
+                              r"(?P<ext>(?:of\s+)?up to\s+\d+\s+(?:months|years))", sentence)
+        if extension and framework.extension is None:
+            framework.extension = extension.group("ext")
+
+
+def extract_frameworks(doc: Document, blocks: list[Block]) -> tuple[list[Framework], list[Warning]]:
+    frameworks: list[Framework] = []
+    warnings: list[Warning] = []
+    for block in blocks:
+        lines = [ln for ln in block.answer if not ln.blank]
+        if not lines:
+            continue
+        start, end = lines[0].start, lines[-1].end
+        period = PERIOD.search(doc.text, start, end)
+        value_period = None
+        if period:
+            count = words_to_int(period.group("n")) or int(period.group("n"))
+            value_period = f"{count} years"
+        lots: dict[str, Lot] = {}
+        _LotReader(doc, lots, warnings).read(block.answer, value_period)
+        named = _framework_name(doc, start, end)
+        if not lots and not named:
+            continue
+        if named is None:
+            if not any(lot.members for lot in lots.values()):
+                continue
+            name, n_start, n_end = "Framework", lines[0].start, lines[0].end
+        else:
+            name, n_start, n_end = named
+        framework = Framework(name, span(doc, n_start, n_end), lots=list(lots.values()))
+        framework.service = service_of(name) or service_of(block.question_text)
+        _dates(doc, framework, start, end)
+        frameworks.append(framework)
+    _attach_partners(doc, blocks, frameworks)
+    return frameworks, warnings
+
+
+def _attach_partners(doc: Document, blocks: list[Block], frameworks: list[Framework]) -> None:
+    """Co-commissioners named anywhere in the answers join the frameworks of that service."""
+    for block in blocks:
+        for line in block.answer:
+            for match in PARTNER.finditer(line.text):
+                org = clean(re.split(r"\s+(?:for|to|in|on|under)\s+", match.group("org"))[0])
+                service = service_of(line.text)
+                for framework in frameworks:
+                    if org not in framework.partners and (
+                        service is None or framework.service in (None, service)
+                        or service_of(framework.name) == service
+                    ):
+                        framework.partners.append(org)

@@ -1,0 +1,53 @@
+"""Organisations other than the publishing council, and the role each plays.
+
+Providers come from lot lists and contracts (found by other extractors and
+passed in); this module adds the other organisations a response names in its
+questions and answers: bodies whose names end in an organisational word
+("... Foundation", "... Task Force", "... Clinical Commissioning Group") and
+public-body acronyms ("the OPCC"). Boilerplate is never read, so the
+Information Commissioner named in appeal paragraphs is not a market actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.facts import Organisation
+from graphbuild.parsing.sections import Block
+from graphbuild.parsing.spans import span
+from graphbuild.readers.document import Document
+
+_ORG_WORD = (r"Foundation|Trust|Task Force|Association|Society|Charity|Consortium|Partnership|"
+             r"Commission|Federation|Alliance|Network|Forum|Institute|Clinical Commissioning Group|"
+             r"Integrated Care Board|Housing Association|Co-operative|Cooperative|CIC|Ltd|Limited|plc")
+NAMED_BODY = re.compile(
+    rf"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de)\s+)?){{1,6}}(?:{_ORG_WORD}))\b"
+)
+ACRONYM_BODY = re.compile(r"\b(?:the|within the|by the|from the)\s+(?P<name>OPCC|PCC|CQC|ICB|ICS)\b")
+REGULATORS = {"CQC"}
+_GENERIC = re.compile(r"^(?:The|This|That|These|Our|Your|Their|Its|Any|Each|All|A|An|NHS)\s", re.I)
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    return _GENERIC.sub("", name)
+
+
+def extract_other_organisations(
+    doc: Document, blocks: list[Block], council: str | None, known: set[str]
+) -> list[Organisation]:
+    """Named bodies in questions and answers that are not providers already known."""
+    found: dict[str, Organisation] = {}
+    for block in blocks:
+        for line in block.question + block.answer:
+            for pattern in (NAMED_BODY, ACRONYM_BODY):
+                for match in pattern.finditer(line.text):
+                    name = _clean_name(match.group("name"))
+                    if len(name.split()) < 2 and pattern is NAMED_BODY:
+                        continue
+                    if name in known or name in found or (council and name in council):
+                        continue
+                    role = "regulator" if name in REGULATORS else "other"
+                    start = line.start + match.start("name") + match.group("name").find(name)
+                    found[name] = Organisation(name, role, span(doc, start, start + len(name)))
+    return list(found.values())

@@ -1,0 +1,83 @@
+"""The only place IRIs are minted and organisation names are turned into keys.
+
+IRIs are readable and deterministic: the same document, council, framework or
+provider name always gives the same IRI under the same base, so rebuilding
+the graph does not churn identifiers, and two documents naming one provider
+meet at one node. See docs/decisions/0001-iri-policy.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+DEFAULT_BASE = "https://w3id.org/carekg/id/"
+_LEGAL = re.compile(r"\b(?:limited|ltd|plc|llp|cic|inc|llc|company|co)\b\.?", re.I)
+
+
+def base_iri(base: str | None = None) -> str:
+    """The configured base, always ending in '/' or '#'."""
+    base = base or os.environ.get("CAREKG_BASE") or DEFAULT_BASE
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """Lower-case ASCII words joined by '-': 'Care 4U (Leics) Ltd' -> 'care-4u-leics-ltd'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("&", " and ")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = "-".join(words)[:limit].strip("-")
+    return out or "unnamed"
+
+
+def name_key(name: str) -> str:
+    """Matching key for an organisation: case, punctuation, '&'/'and', legal suffix ignored."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = text.replace("&", " and ")
+    text = _LEGAL.sub(" ", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+class Minter:
+    """Mints every IRI for one build, under one base."""
+
+    def __init__(self, base: str | None = None) -> None:
+        self.base = base_iri(base)
+
+    def document(self, file_name: str) -> str:
+        return f"{self.base}document/{slug(file_name)}"
+
+    def graph(self, file_name: str) -> str:
+        return f"{self.base}graph/{slug(file_name)}"
+
+    def council(self, name: str) -> str:
+        return f"{self.base}council/{slug(name)}"
+
+    def department(self, council: str, name: str) -> str:
+        return f"{self.council(council)}/department/{slug(name)}"
+
+    def organisation(self, name: str) -> str:
+        return f"{self.base}organisation/{slug(name_key(name))}"
+
+    def framework(self, council: str, name: str) -> str:
+        return f"{self.base}framework/{slug(council)}/{slug(name)}"
+
+    def lot(self, framework_iri: str, number: str) -> str:
+        return f"{framework_iri}/lot/{slug(number)}"
+
+    def membership(self, lot_iri: str, provider: str) -> str:
+        return f"{lot_iri}/member/{slug(name_key(provider))}"
+
+    def contract(self, council: str, title: str) -> str:
+        return f"{self.base}contract/{slug(council)}/{slug(title)}"
+
+    def service_area(self, name: str) -> str:
+        return f"{self.base}service-area/{slug(name)}"
+
+    def in_document(self, kind: str, file_name: str, key: str | int) -> str:
+        """Facts that only make sense inside one document: statistic, price, refusal..."""
+        return f"{self.base}{kind}/{slug(file_name)}/{slug(str(key))}"
+
+    def evidence(self, file_name: str, start: int, end: int) -> str:
+        return f"{self.base}evidence/{slug(file_name)}/{start}-{end}"

@@ -1,0 +1,1 @@
+"""Small parsers shared by every extractor: money, dates, numbers, spans."""

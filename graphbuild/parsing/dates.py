@@ -1,0 +1,73 @@
+"""Dates as FOI letters write them: 9th Oct 2017, 31st March 2012, 09/04/18, July 2021.
+
+dateutil does the parsing; this module finds the candidate spans and says how
+precise each is, so a month-only date stays YYYY-MM rather than gaining a day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil import parser as dateparser
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DAY_MONTH_YEAR = re.compile(
+    rf"(?<![/\d.])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.IGNORECASE
+)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I)
+NUMERIC = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+\d{{4}}\b", re.IGNORECASE)
+DAY_MONTH = re.compile(rf"(?<![/\d.])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+FINANCIAL_YEAR = re.compile(r"\b(20\d\d)\s?(?:/|-|–| - | to )\s?(20)?(\d\d)\b")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    iso: str  # YYYY-MM-DD or YYYY-MM
+    start: int
+    end: int
+
+
+def _parse(text: str) -> date | None:
+    try:
+        return dateparser.parse(text, dayfirst=True, fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """ISO form of one date phrase, keeping month precision when no day is given."""
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip()).replace(" of ", " ")
+    if MONTH_YEAR.fullmatch(text):
+        parsed = _parse("1 " + text)
+        return f"{parsed.year:04d}-{parsed.month:02d}" if parsed else None
+    parsed = _parse(text)
+    return parsed.isoformat() if parsed else None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """Full dates and month-year dates in text[start:end], without overlaps."""
+    stop = len(text) if end is None else end
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC, ISO, MONTH_YEAR):
+        for match in pattern.finditer(text, start, stop):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            iso = parse_date(match.group(0))
+            if iso:
+                found.append(DateMatch(iso, match.start(), match.end()))
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def day_month_in_year(text: str, year: int) -> str | None:
+    """'1st April' as at a given year -> ISO date."""
+    match = DAY_MONTH.search(text)
+    if not match:
+        return None
+    return parse_date(f"{match.group(0)} {year}")

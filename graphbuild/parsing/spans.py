@@ -1,0 +1,44 @@
+"""Evidence spans: cut a quote out of the document text by offsets."""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.facts import Evidence
+from graphbuild.readers.document import Document, Line
+
+
+def span(doc: Document, start: int, end: int) -> Evidence:
+    """Evidence for text[start:end], trimmed of surrounding whitespace."""
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Evidence(doc.name, start, end, doc.text[start:end])
+
+
+def line_span(doc: Document, line: Line) -> Evidence:
+    return span(doc, line.content_start, line.end)
+
+
+def lines_span(doc: Document, lines: list[Line]) -> Evidence:
+    return span(doc, lines[0].content_start, lines[-1].end)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence boundaries inside text[start:end] (full stops before a capital or end)."""
+    bounds, begin = [], start
+    for match in re.finditer(r"(?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)[.;?!](?=\s+[A-Z(£\d]|\s*$)",
+                             text[start:end]):
+        stop = start + match.end()
+        bounds.append((begin, stop))
+        begin = stop
+    if begin < end and text[begin:end].strip():
+        bounds.append((begin, end))
+    return bounds
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and strip quotes and stray punctuation around a phrase."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ‘’'\"“”*:;,.-–")
