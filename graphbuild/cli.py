@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,7 @@ class BuildSummary:
     triples: int = 0
     warnings: int = 0
     failures: int = 0
+    graphs: dict[str, Path] = field(default_factory=dict)  # graph IRI -> the file that made it
 
 
 def _check_base(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -173,7 +174,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], base: str, store_dir: Pat
     document prints one `error:` line and the build goes on; the exit code is
     1 if any document failed (the good ones are still stored), else 0.
     """
-    files = sorted(_document_files(paths or (examples_dir(),)))
+    files = sorted({p.resolve(): p for p in _document_files(paths or (examples_dir(),))}.values())
     if not files:
         raise CarekgError(f"build: no documents found in {', '.join(map(str, paths))}")
     process = _processor()
@@ -241,7 +242,11 @@ def _build_one(
     """Process and store one document; count, rather than raise, its failure."""
     try:
         doc = process(path, base)
+        if doc.graph_iri in s.graphs:  # IRIs come from file names: same name, same graph
+            other = s.graphs[doc.graph_iri]
+            raise CarekgError(f"{path}: same document IRI as {other}; rename one of them")
         store.replace_graph(doc.graph_iri, doc.graph)
+        s.graphs[doc.graph_iri] = path
     except CarekgError as exc:
         message = str(exc)
         if not message.startswith((path.name, str(path))):
@@ -451,7 +456,9 @@ def export(
 
 def _export_to_file(store: GraphStore, fmt: str, output: Path) -> None:
     """Write beside the target, then rename, so a failed export never truncates a file."""
-    folder = output.parent if str(output.parent) else Path(".")
+    folder = output.parent
+    if not folder.is_dir():
+        raise CarekgError(f"export: folder {folder} does not exist")
     handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:

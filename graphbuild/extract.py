@@ -59,6 +59,14 @@ def _partners(facts: DocumentFacts) -> list[Organisation]:
     return list(found.values())
 
 
+def _lot_lines(doc: Document, facts: DocumentFacts) -> set[int]:
+    """Lines the framework extractor has read, so no other extractor reads them again."""
+    spans = [p.evidence for fw in facts.frameworks for lot in fw.lots for p in lot.prices]
+    spans += [lot.evidence for fw in facts.frameworks for lot in fw.lots]
+    return {line.number for line in doc.lines
+            if any(ev.start <= line.end and line.start <= ev.end for ev in spans)}
+
+
 def extract(doc: Document) -> DocumentFacts:
     """All facts of one document, each with evidence into doc.text."""
     blocks = segment(doc)
@@ -69,7 +77,7 @@ def extract(doc: Document) -> DocumentFacts:
     facts.contracts = extract_contracts(doc, blocks)
     facts.areas = extract_areas(doc, blocks)
     facts.statistics = extract_statistics(doc, blocks, facts)
-    facts.prices = extract_prices(doc, blocks, source.title)
+    facts.prices = extract_prices(doc, blocks, source.title, _lot_lines(doc, facts))
     facts.refusals = extract_refusals(doc, blocks)
     facts.organisations = _providers(facts) + _partners(facts)
     known = {org.name for org in facts.organisations}

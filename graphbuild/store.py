@@ -79,7 +79,11 @@ class GraphStore:
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as exc:
-            raise StoreError(f"store {path}: cannot open: {_reason(exc)}") from None
+            if "lock" in str(exc).lower():
+                reason = "in use by another process (it holds the lock); stop it or use --store"
+            else:
+                reason = _reason(exc)
+            raise StoreError(f"store {path}: cannot open: {reason}") from None
         return cls(store, path, read_only)
 
     @classmethod

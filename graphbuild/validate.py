@@ -51,6 +51,16 @@ _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 # Links from a node to the node that gives it context in a report line: a lot is
 # read as "Lot 2 (<framework>)", a department as "<name> (<council>)".
 _PARENT_LINKS = (CKG.partOfFramework, ORG.unitOf, CKG.lot)
+# Unlabelled facts (statistics, refusals, questions) are named by what they are about.
+_LABEL_PROPERTIES = (
+    (SKOS.prefLabel, "{}"),
+    (RDFS.label, "{}"),
+    (DCTERMS.title, "{}"),
+    (CKG.fileName, "{}"),
+    (CKG.measure, "{}"),
+    (CKG.question, "refusal of {}"),
+    (CKG.questionNumber, "question {}"),
+)
 
 
 class GraphStore(Protocol):
@@ -75,7 +85,10 @@ class ResultLine:
     quote: str | None = None  # evidence quote, truncated
 
     def __str__(self) -> str:
-        where = f"  [{self.document}: {_quoted(self.quote)}]" if self.document else ""
+        where = ""
+        if self.document:
+            quote = f': "{self.quote}"' if self.quote is not None else ""
+            where = f"  [{self.document}{quote}]"
         return f"{self.severity:<9}  {self.focus_label}  {self.path or '-'}  {self.message}{where}"
 
 
@@ -123,7 +136,7 @@ def validate_store(store: GraphStore) -> ValidationReport:
 
 @lru_cache(maxsize=1)
 def load_shapes() -> Graph:
-    """Read every shapes/*.ttl into one graph, once per process (shapes don't change at run time)."""
+    """Read every shapes/*.ttl into one graph, once per process: shapes are fixed at run time."""
     shapes = Graph()
     files = sorted(shapes_dir().glob("*.ttl"))
     if not files:
@@ -198,8 +211,9 @@ def describe(data: Graph, node: Node | None) -> str:
         if owner is not None:
             prop, subject = owner
             return f"{short(prop)} of {describe(data, subject)}"
-    if own is None and data.value(node, CKG.provider) is not None:
-        own = _label(data, data.value(node, CKG.provider))
+    provider = data.value(node, CKG.provider)
+    if own is None and provider is not None:
+        own = _label(data, provider) or _short_iri(str(provider))
     name = own or _short_iri(str(node))
     if parent is not None:
         parent_name = _label(data, parent) or _short_iri(str(parent))
@@ -210,10 +224,10 @@ def describe(data: Graph, node: Node | None) -> str:
 def _label(data: Graph, node: Node | None) -> str | None:
     if node is None:
         return None
-    for prop in (SKOS.prefLabel, RDFS.label, DCTERMS.title, CKG.fileName):
+    for prop, template in _LABEL_PROPERTIES:
         labels = sorted(str(v) for v in data.objects(node, prop) if isinstance(v, Literal))
         if labels:
-            return labels[0]
+            return template.format(labels[0])
     return None
 
 
@@ -252,7 +266,6 @@ def _evidence_candidates(data: Graph, focus: Node) -> list[Node]:
     return nodes
 
 
-
 def _file_name(data: Graph, document: Node | None) -> str | None:
     if document is None:
         return None
@@ -266,10 +279,6 @@ def _quote(data: Graph, evidence: Node) -> str | None:
         if exact is not None:
             return _truncate(" ".join(str(exact).split()), QUOTE_WIDTH)
     return None
-
-
-def _quoted(quote: str | None) -> str:
-    return "(no quote)" if quote is None else f'"{quote}"'
 
 
 def _truncate(text: str, width: int) -> str:

@@ -163,6 +163,21 @@ def test_build_reports_bad_document_in_one_line_and_goes_on(tmp_path: Path, docs
     assert out(count) == "n\r\n2\r\n"
 
 
+def test_build_refuses_two_files_that_would_share_a_graph(tmp_path: Path, docs: Path) -> None:
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "a_one.txt").write_text("plain")
+    store = str(tmp_path / "s")
+    result = run("build", "--store", store, str(docs), str(tmp_path / "other"), str(docs))
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        f"error: {tmp_path / 'other' / 'a_one.txt'}: same document IRI as "
+        f"{docs / 'a_one.txt'}; rename one of them"
+    ]
+    assert "Built 2 of 3 documents" in result.stdout
+    stat = f"{PROVIDERS} SELECT (COUNT(*) AS ?n) {{ ?s a ckg:Statistic }}"
+    assert out(run("query", "--store", store, "--format", "csv", stat)) == "n\r\n1\r\n"
+
+
 def test_rebuild_replaces_rather_than_duplicates(built: Path, docs: Path) -> None:
     first = run("stats", "--store", str(built)).stdout
     (docs / "sub" / "b_two.txt").write_text("now with a statistic")
@@ -314,6 +329,21 @@ def test_export_formats_parse_back(built: Path, tmp_path: Path, fmt: str) -> Non
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dump")]
 
 
+def test_export_to_missing_folder_is_one_line(built: Path, tmp_path: Path) -> None:
+    result = run("export", "--store", str(built), "-o", str(tmp_path / "no" / "dump.nt"))
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"error: export: folder {tmp_path / 'no'} does not exist"]
+
+
+def test_build_into_a_store_in_use_is_one_line(built: Path, docs: Path) -> None:
+    from graphbuild.store import GraphStore
+
+    with GraphStore.open(built):
+        result = run("build", "--store", str(built), str(docs))
+    assert result.exit_code == 1
+    assert len(error_lines(result)) == 1 and "in use by another process" in result.stderr
+
+
 def test_export_format_follows_output_suffix(built: Path, tmp_path: Path) -> None:
     target = tmp_path / "dump.nq"
     assert run("export", "--store", str(built), "-o", str(target)).exit_code == 0
@@ -419,3 +449,12 @@ def test_build_samples_with_the_real_pipeline(
         slug = name.replace("_", "-").replace(".", "-").lower()
         assert f"https://w3id.org/carekg/id/graph/{slug}" in out(graphs)
     assert stats_rows(run("stats", "--store", store))["documents"] == str(len(samples))
+
+
+def test_readme_documents_every_command_and_setting() -> None:
+    """A command or env var added without a README line fails here (datasette's habit)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"carekg {name}" in readme, f"README.md does not document `carekg {name}`"
+    for var in ("CAREKG_STORE", "CAREKG_BASE", "CAREKG_DEBUG"):
+        assert var in readme, f"README.md does not document {var}"

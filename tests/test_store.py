@@ -179,7 +179,7 @@ def test_opening_a_file_as_store_is_one_line_error(tmp_path: Path) -> None:
 
 
 def test_locked_store_is_one_line_error(tmp_path: Path) -> None:
-    with GraphStore.open(tmp_path / "s"), pytest.raises(StoreError, match="cannot open"):
+    with GraphStore.open(tmp_path / "s"), pytest.raises(StoreError, match="in use by another"):
         GraphStore.open(tmp_path / "s")
 
 

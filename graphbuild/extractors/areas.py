@@ -1,11 +1,139 @@
-"""Spend, contract counts and provider counts by service area and department."""
+"""Spend, contract counts and provider counts by service area and department.
+
+Answers to "how many contracts" and "what is the value" questions come as
+"Label – figure" lines: "Supported Living - 14 providers on framework (11
+have active placements)", "Homecare - £21.6m". Each label is a service area;
+a label that names a department ("Adult Social Care and Commissioning")
+becomes the department of the lines under it. A one-word label ("City:")
+under a sentence about a service ("Residential care placements are ...")
+is read as that service's sub-area. Figures for one area merge across answers.
+"""
 
 from __future__ import annotations
 
-from graphbuild.facts import AreaFigure
+import re
+
+from graphbuild.facts import AreaFigure, Money
+from graphbuild.parsing.measures import ASKS_AREAS, LABEL_LINE, department_of
+from graphbuild.parsing.money import find_money
 from graphbuild.parsing.sections import Block
-from graphbuild.readers.document import Document
+from graphbuild.parsing.spans import clean, line_span
+from graphbuild.readers.document import Document, Line
+
+PROVIDERS_ON = re.compile(r"(?i)(?P<n>\d+)\s+providers?\s+(?:are\s+)?on\s+(?:the\s+)?[\w\s]*?framework")
+ACTIVE_PROVIDERS = re.compile(
+    r"(?i)\((?:all\s+)?(?P<n>\d+)\s+(?:of (?:these|them) )?(?:have|has|are)\s+(?:an?\s+)?active")
+ACTIVE_CONTRACTS = re.compile(
+    r"(?i)^(?P<n>\d[\d,]*)\s+(?:active|current|live|current live|on-?going)?\s*contracts?|"
+    r"^\(?(?P<b>\d[\d,]*)\)?;?$|^(?P<t>\d[\d,]*)$")
+_TOPIC_TRIM = re.compile(r"(?i)\s+(?:placements?|services?|contracts?|packages?|provision)$")
+
+
+def _exact_money(figure: str) -> Money | None:
+    """The figure's amount, preferring an exact bracketed one: '£19.9m (£19,920,380)'."""
+    found = find_money(figure)
+    if not found:
+        return None
+    chosen = found[0]
+    if len(found) > 1 and figure[found[0].end : found[1].start].strip() == "(":
+        rough, exact = found[0].amount, found[1].amount
+        if rough and abs(rough - exact) / rough < 0.05:
+            chosen = found[1]
+    return Money(chosen.amount, chosen.period, figure[chosen.start : chosen.stated_end])
+
+
+def _topic(sentence: str) -> str | None:
+    """Subject of an introducing sentence: 'Residential care placements are made...' -> 'Residential care'."""
+    match = re.match(r"^([A-Z][\w&' -]{2,50}?)\s+(?:is|are|was|were|has|have)\b", sentence.strip())
+    return _TOPIC_TRIM.sub("", match.group(1)).strip() if match else None
+
+
+class _AreaReader:
+    def __init__(self, doc: Document, areas: dict[str, AreaFigure], departments: set[str]) -> None:
+        self.doc, self.areas, self.departments = doc, areas, departments
+        self.department: str | None = None
+        self.topic: str | None = None
+        self.purchasing: str | None = None
+
+    def area(self, name: str, line: Line) -> AreaFigure:
+        if name not in self.areas:
+            self.areas[name] = AreaFigure(name, line_span(self.doc, line))
+        return self.areas[name]
+
+    def read(self, lines: list[Line]) -> None:
+        for line in lines:
+            if line.blank:
+                continue
+            match = LABEL_LINE.match(line.text)
+            if not match or not re.search(r"[\d£]", match.group("figure") or match.group("bracket")):
+                self.topic_line(line.text)
+                continue
+            self.figure_line(line, clean(match.group("label")),
+                             (match.group("figure") or match.group("bracket")).strip())
+
+    def topic_line(self, text: str) -> None:
+        topic = _topic(text)
+        if topic:
+            self.topic = topic
+            self.purchasing = "spot" if re.search(r"(?i)\bspot\b", text) else None
+
+    def figure_line(self, line: Line, label: str, figure: str) -> None:
+        is_department = label in self.departments or (
+            department_of(label) == label and len(label.split()) > 1)
+        if label.lower() == "total":
+            area, department = self.area("Total", line), None
+        elif is_department:
+            self.department, self.topic = label, None
+            area, department = self.area(label, line), label
+        else:
+            name = f"{self.topic} - {label}" if self.topic and len(label.split()) == 1 else label
+            if len(label.split()) > 1:
+                self.topic = None
+            area, department = self.area(name, line), self.department
+            if name != label and self.purchasing:
+                area.purchasing = self.purchasing
+        area.department = area.department or department
+        self.fill(area, figure)
+
+    def fill(self, area: AreaFigure, figure: str) -> None:
+        money = _exact_money(figure)
+        if money and area.value is None:
+            area.value = money
+            return
+        on = PROVIDERS_ON.search(figure)
+        if on:
+            area.providers_on_framework = int(on.group("n"))
+            area.purchasing = area.purchasing or "framework"
+        active = ACTIVE_PROVIDERS.search(figure)
+        if active:
+            area.active_providers = int(active.group("n"))
+        contracts = ACTIVE_CONTRACTS.match(figure.strip())
+        if contracts and not on:
+            number = contracts.group("n") or contracts.group("b") or contracts.group("t")
+            area.active_contracts = int(number.replace(",", ""))
+
+
+def _departments(question: str) -> set[str]:
+    """Departments a question lists: 'within the departments of A, B, and C'."""
+    match = re.search(r"(?i)departments? of (?P<list>.+?)(?:[.?]|$)", question)
+    if not match:
+        return set()
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])", match.group("list"))
+    return {clean(p) for p in parts if clean(p)}
 
 
 def extract_areas(doc: Document, blocks: list[Block]) -> list[AreaFigure]:
-    return []
+    areas: dict[str, AreaFigure] = {}
+    departments: set[str] = set()
+    for block in blocks:
+        departments |= _departments(block.question_text)
+        if not ASKS_AREAS.search(block.question_text):
+            continue
+        _AreaReader(doc, areas, departments).read(block.answer)
+    return [a for a in areas.values() if _has_figure(a)]
+
+
+def _has_figure(area: AreaFigure) -> bool:
+    return any(v is not None for v in (area.value, area.active_contracts,
+                                       area.providers_on_framework, area.active_providers))
+

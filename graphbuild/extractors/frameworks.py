@@ -120,6 +120,8 @@ class _LotReader:
         if price is None:
             price = PriceRange(unit, line_span(self.doc, line), basis=basis)
             lot.prices.append(price)
+        else:
+            price.evidence = span(self.doc, price.evidence.start, line.end)
         amount = find_money(line.text)[0].amount
         kind = match.group("kind").lower()
         if kind in {"minimum", "min", "lowest"}:

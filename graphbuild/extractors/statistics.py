@@ -1,11 +1,371 @@
-"""Statistics: people, hours, FTE, vacancies, placements and percentages."""
+"""Statistics: counts of people, hours, FTE, posts, placements, and percentages.
+
+Only answer text is read. A statistic is a number that counts something the
+words name: "27.8 fte people employed in ...", "47 young people on ...", "The
+number of service users ... was 1,468, as at 31st October 2011", a bare "441
+as at 09/04/18" answering "How many adults ...?", a "Label – 50.5" line under
+"How many FTE ...?", a row of a table with year columns, or "increased by
+40.5%". Durations, years, money, section numbers and lot numbers are not
+statistics. "… of which 8.05 posts", "three of these", "40 of whom" count the
+thing just mentioned.
+"""
 
 from __future__ import annotations
 
-from graphbuild.facts import DocumentFacts, Statistic
-from graphbuild.parsing.sections import Block
-from graphbuild.readers.document import Document
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from graphbuild.facts import Contract, DocumentFacts, Statistic
+from graphbuild.parsing.dates import day_month_in_year, find_dates
+from graphbuild.parsing.measures import (
+    ASKS_AREAS,
+    LABEL_LINE,
+    clean_measure,
+    count_phrase,
+    department_of,
+    group_of,
+)
+from graphbuild.parsing.numbers import NumberMatch, find_numbers, words_to_int
+from graphbuild.parsing.sections import MARKER, Block
+from graphbuild.parsing.spans import clean, line_span, sentences, span
+from graphbuild.readers.document import Document, Line, Table
+
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)(?:\blot|\bq|question|questions|section|s\.|principle|page|appendix|annex|item|part|"
+    r"no\.|number|regulation|paragraph|article|qs|phase|tier|band|level|floor|grade|"
+    r"step|request|ref|reference)\s*\(?$")
+_APPROX = re.compile(r"(?i)(?:approximately|about|around|roughly|circa|c\.|some|nearly|almost|"
+                     r"over|more than|up to)\s*$")
+_LEGAL = re.compile(r"(?i)exempt|regulations|appropriate (?:time )?limit|section \d|act \d{4}")
+PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)")
+AS_AT = re.compile(r"(?i)\b(?:as at|as of|at|on)\s*$")
+
+
+@dataclass
+class _Context:
+    """What a block tells about its numbers before any number is read."""
+
+    measure: str | None
+    unit: str | None
+    group: str | None
+    department: str | None
+
+
+def question_measure(question: str) -> tuple[str, str, str | None] | None:
+    """'How many FTE X exist within ...?' -> ('FTE X', 'FTE', group)."""
+    match = re.search(r"(?i)\bhow many\s+(?P<x>[^?]+)", question) or \
+        re.search(r"(?i)\b(?:total )?number of\s+(?P<x>[^?:]+)", question)
+    if not match:
+        return None
+    phrase = re.split(r"(?i)\s+(?:exist|are there|do you|does|is there|within the departments?)\b"
+                      r"|\s+and the number\b|[?:]|\.\s", match.group("x"))[0]
+    phrase = re.sub(r"(?i)\s+(?:currently\s+)?(?:are|is|were|was|have|has)\s+(?=in receipt|on\b)",
+                    " ", phrase)
+    phrase = clean_measure(phrase)
+    found = count_phrase(" " + phrase, 0)
+    if found is None:
+        return None
+    return phrase.replace("'live in'", "live-in"), found.unit, group_of(phrase)
+
+
+def _stat(doc: Document, measure: str, value: Decimal, unit: str, ev_start: int, ev_end: int,
+          ctx: _Context, **extra) -> Statistic:
+    if unit == "posts" and value != value.to_integral():
+        unit = "FTE"  # a fractional number of posts is a whole-time-equivalent count
+    measure = re.sub(r"(?i)^fte\b", "FTE", measure)
+    return Statistic(measure=measure, value=value, unit=unit,
+                     evidence=span(doc, ev_start, ev_end),
+                     group=extra.get("group", ctx.group), date=extra.get("date"),
+                     department=extra.get("department", ctx.department),
+                     approximate=extra.get("approximate", False))
+
+
+class _BlockReader:
+    """Reads the statistics of one question/answer block."""
+
+    def __init__(self, doc: Document, block: Block, consumed: set[int],
+                 contracts: list[Contract]) -> None:
+        self.doc, self.block, self.consumed, self.contracts = doc, block, consumed, contracts
+        asked = question_measure(block.question_text)
+        self.ctx = _Context(asked[0] if asked else None, asked[1] if asked else None,
+                            asked[2] if asked else None, None)
+        self.found: list[Statistic] = []
+        self.last: tuple[str, str, str | None, str | None] | None = None  # noun, measure, group, dept
+
+    def lines(self) -> list[Line]:
+        return [ln for ln in self.block.answer if not ln.blank and ln.number not in self.consumed]
+
+    def read(self) -> list[Statistic]:
+        lines = self.lines()
+        if not lines:
+            return []
+        if self.bare_answer(lines):
+            return self.found
+        area_block = bool(ASKS_AREAS.search(self.block.question_text))
+        heading_dept = None
+        for line in lines:
+            if self.label_line(line, area_block):
+                continue
+            if area_block and LABEL_LINE.match(line.text):
+                continue
+            if _heading_like(line.text) and department_of(line.text):
+                heading_dept = department_of(line.text)
+            self.ctx.department = heading_dept
+            self.sentence_line(line)
+        return self.found
+
+    def bare_answer(self, lines: list[Line]) -> bool:
+        """'441 as at 09/04/18' or '1 (physical disabilities)' answering 'How many ...?'."""
+        first = lines[0]
+        match = re.fullmatch(
+            r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:\((?P<group>[^)]+)\)|as at (?P<date>.+?))?\s*\.?\s*",
+            first.text)
+        if not match or not self.ctx.measure or len(lines) > 2:
+            return False
+        dates = find_dates(first.text)
+        group = group_of(match.group("group") or "") or self.ctx.group
+        self.found.append(_stat(
+            self.doc, self.ctx.measure, Decimal(match.group("n").replace(",", "")), self.ctx.unit,
+            first.content_start, first.end, self.ctx, group=group,
+            date=dates[0].iso if dates else None))
+        return True
+
+    def label_line(self, line: Line, area_block: bool) -> bool:
+        """'Public Health – 7.6' under 'How many FTE ...?'."""
+        match = LABEL_LINE.match(line.text)
+        if area_block or not match or not self.ctx.measure:
+            return False
+        figure = (match.group("figure") or match.group("bracket") or "").strip(" ;")
+        if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure):
+            return False
+        label = clean(match.group("label"))
+        total = label.lower() == "total"
+        measure = f"{self.ctx.measure}, total" if total else self.ctx.measure
+        self.found.append(_stat(self.doc, measure, Decimal(figure.replace(",", "")),
+                                self.ctx.unit, line.content_start, line.end, self.ctx,
+                                department=None if total else label))
+        return True
+
+    def contract_context(self, line: Line) -> str | None:
+        """Inside a contract's section, its title and provider name the counts."""
+        before = [c for c in self.contracts if c.evidence.end <= line.start
+                  and any(ln.start == c.evidence.start for ln in self.block.answer)]
+        if not before:
+            return None
+        contract = max(before, key=lambda c: c.evidence.start)
+        who = f" ({', '.join(contract.providers)})" if contract.providers else ""
+        return f"{contract.title}{who} outputs"
+
+    def sentence_line(self, line: Line) -> None:
+        text = self.doc.text
+        start = line.content_start
+        marker = MARKER.match(line.text)
+        if marker:
+            start = line.start + marker.end()
+        for s_start, s_end in sentences(text, start, line.end):
+            if _LEGAL.search(text[s_start:s_end]):
+                continue
+            self.percentages(s_start, s_end)
+            for number in find_numbers(text, s_start, s_end):
+                self.number(number, s_start, s_end, line)
+
+    def _masked(self, number: NumberMatch, s_start: int) -> bool:
+        text = self.doc.text
+        before = text[max(s_start, number.start - 14) : number.start]
+        after = text[number.end : number.end + 3]
+        if _REFERENCE_BEFORE.search(before) or "£" in before[-2:] or after.startswith(("%", " %")):
+            return True
+        if not number.words and re.fullmatch(r"(?:19|20)\d\d", text[number.start:number.end]):
+            return True
+        return any(d.start <= number.start < d.end for d in find_dates(text, s_start, number.end + 12))
+
+    def number(self, number: NumberMatch, s_start: int, s_end: int, line: Line) -> None:
+        text = self.doc.text
+        if self._masked(number, s_start):
+            return
+        sentence = text[s_start:s_end]
+        after = text[number.end : s_end]
+        approx = bool(_APPROX.search(text[max(s_start, number.start - 15) : number.start]))
+        anaphor = re.match(r"\s+of (?:these|those|them|whom|which)\b", after)
+        if anaphor and self.last:
+            noun, measure, group, department = self.last
+            rest = re.split(r"[,;.()]", after[anaphor.end():])[0]
+            rest = re.sub(r"(?i)^\s*(?:have been|has been|are|is|were|was)\s+", " ", rest)
+            self.found.append(_stat(self.doc, clean_measure(f"{measure}{rest}"), number.value,
+                                    noun, number.start, s_end, self.ctx, group=group,
+                                    department=department, approximate=approx,
+                                    date=self._date(sentence)))
+            return
+        phrase = count_phrase(text, number.end)
+        if phrase is None:
+            self.number_of(number, s_start, sentence, approx)
+            return
+        of_which = re.search(r"(?i)\bof (?:which|whom)\s*$", text[s_start:number.start])
+        clause = re.split(r"[,;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d)|\s+but\b|\s+although\b",
+                          text[number.end:s_end])[0]
+        measure = clean_measure(clause)
+        lead = text[s_start:number.start].split(", ")[-1]
+        verb = re.search(r"(?i)\s+(?:contains?|has|have|employs?|had|totals?|comprises?)\s*$", lead)
+        subject = clean_measure(lead[: verb.start()]) if verb else ""
+        department = department_of(sentence) or self.ctx.department
+        if department:
+            measure = clean_measure(re.sub(
+                rf"(?i)\s*\b(?:in|within|across|for)\s+(?:the\s+)?{re.escape(department)}\b.*$",
+                "", measure))
+        if of_which and self.last:
+            measure = f"{measure} in {self.last[1].split(' in ', 1)[-1]}"
+        elif len(measure.split()) <= 1 and subject:
+            measure = f"{measure} in {subject}"
+        context = self.contract_context(line)
+        if context:
+            measure = f"{context}: {measure}"
+        group = phrase.group or group_of(sentence)
+        noun = re.sub(r"(?i)^fte\b", "FTE", text[number.end : phrase.noun_end].strip().split()[-1])
+        self.last = (phrase.unit if phrase.unit != "FTE" else noun if noun != "FTE" else "FTE",
+                     measure, group, department)
+        self.found.append(_stat(self.doc, measure, number.value, phrase.unit, number.start,
+                                min(s_end, phrase.noun_end + len(clause)), self.ctx, group=group,
+                                department=department, approximate=approx,
+                                date=self._date(sentence)))
+
+    def number_of(self, number: NumberMatch, s_start: int, sentence: str, approx: bool) -> None:
+        """'The number of X was 1,468' -> a count of X."""
+        before = self.doc.text[s_start : number.start]
+        match = re.search(r"(?i)\bnumber of (?P<x>.+?)\s+(?:was|is|were|are|stood at|totall?ed|"
+                          r"came to|reached)\s*$", before)
+        if not match:
+            return
+        phrase = count_phrase(" " + match.group("x"), 0)
+        if phrase is None:
+            return
+        measure = clean_measure(match.group("x"))
+        self.found.append(_stat(self.doc, measure, number.value, phrase.unit, s_start,
+                                s_start + len(sentence.rstrip()), self.ctx,
+                                group=phrase.group or group_of(sentence),
+                                department=department_of(sentence) or self.ctx.department,
+                                approximate=approx, date=self._date(sentence)))
+
+    def _date(self, sentence: str) -> str | None:
+        match = re.search(r"(?i)\bas (?:at|of)\s+", sentence)
+        if not match:
+            return None
+        dates = find_dates(sentence, match.end(), match.end() + 40)
+        return dates[0].iso if dates else None
+
+    def percentages(self, s_start: int, s_end: int) -> None:
+        text = self.doc.text
+        for match in PERCENT.finditer(text, s_start, s_end):
+            before = text[s_start : match.start()]
+            change = re.search(r"(?i)\b(increased|decreased|reduced|risen|fallen|grown|dropped)"
+                               r"(?: by)?\s*$", before)
+            subject = self._resolve(before)
+            if change and subject:
+                word = "increase" if re.match(r"(?i)increas|risen|grown", change.group(1)) \
+                    else "decrease"
+                measure = f"{word} in {subject}"
+            else:
+                measure = clean_measure(re.sub(r"(?i)\b(?:is|are|was|were|of|by)\s*$", "", before))
+                if not measure:
+                    measure = clean_measure(text[match.end() : s_end])
+            if not measure:
+                continue
+            self.found.append(_stat(self.doc, measure, Decimal(match.group("n")), "percent",
+                                    s_start, s_end, self.ctx, group=group_of(measure)))
+
+    def _resolve(self, before: str) -> str | None:
+        """'The number of hours have increased by' -> the fullest 'hours …' phrase in the answer."""
+        head = re.search(r"(?i)number of (\w+)", before)
+        if not head:
+            return None
+        answer = " ".join(ln.text for ln in self.block.answer)
+        best = head.group(1)
+        for match in re.finditer(rf"(?i)number of ({re.escape(head.group(1))}\b[^.;]*?)"
+                                 r"(?=\s+(?:has|have|is|are|was|were|increased|decreased)\b)",
+                                 answer):
+            if len(match.group(1)) > len(best):
+                best = match.group(1)
+        return clean_measure(best)
+
+
+def _table_statistics(doc: Document, table: Table, block: Block) -> list[Statistic]:
+    """Rows of a table whose header is a run of years: one statistic per row and year."""
+    header = table.header
+    years = {i: c.text for i, c in enumerate(header) if re.fullmatch(r"(?:19|20)\d\d", c.text)}
+    if len(years) < 2:
+        return []
+    answer = " ".join(ln.text for ln in block.answer)
+    caption = re.search(r"(?i)number of ([^.;]+?)(?=\s+(?:has|have|is|are|was|were)\b)", answer)
+    as_at = re.search(r"(?i)as at ([^.;]+?)(?: for each year|[.;])", answer)
+    found = []
+    for row in table.rows[1:]:
+        label = row[0].text if row else ""
+        phrase = count_phrase(" " + label.split()[-1], 0) if label else None
+        unit = phrase.unit if phrase else None
+        if not unit:
+            continue
+        measure = f"{label}, {caption.group(1)}" if caption else label
+        group = group_of(measure)
+        for index, year in years.items():
+            if index >= len(row) or not re.fullmatch(r"[\d,]+(?:\.\d+)?", row[index].text):
+                continue
+            date = day_month_in_year(as_at.group(1), int(year)) if as_at else None
+            found.append(Statistic(measure, Decimal(row[index].text.replace(",", "")), unit,
+                                   span(doc, row[index].start, row[index].end),
+                                   date=date or year, group=group))
+    return found
+
+
+def _consumed_lines(doc: Document, facts: DocumentFacts) -> set[int]:
+    """Lines other extractors have already read as lots, prices or area figures."""
+    spans = [a.evidence for a in facts.areas]
+    for framework in facts.frameworks:
+        for lot in framework.lots:
+            spans.append(lot.evidence)
+            spans += [m.evidence for m in lot.members] + [p.evidence for p in lot.prices]
+    for table in doc.tables:
+        spans.append(span(doc, table.start, table.end))
+    consumed = set()
+    for line in doc.lines:
+        if any(ev.start <= line.end and line.start <= ev.end for ev in spans):
+            consumed.add(line.number)
+    return consumed
+
+
+def _heading_like(text: str) -> bool:
+    text = text.strip()
+    return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _restated(stat: Statistic, earlier: list[Statistic]) -> bool:
+    """A letter often repeats a figure ('each of the 2 contracts'); keep its first statement."""
+    for other in earlier:
+        if other.value == stat.value and other.unit == stat.unit and other.date == stat.date:
+            a, b = _words(stat.measure), _words(other.measure)
+            if len(a & b) / max(1, min(len(a), len(b))) >= 0.5:
+                return True
+    return False
 
 
 def extract_statistics(doc: Document, blocks: list[Block], facts: DocumentFacts) -> list[Statistic]:
-    return []
+    consumed = _consumed_lines(doc, facts)
+    found: list[Statistic] = []
+    for block in blocks:
+        found += _BlockReader(doc, block, consumed, facts.contracts).read()
+        block_start = min((ln.start for ln in block.answer), default=-1)
+        block_end = max((ln.end for ln in block.answer), default=-1)
+        for table in doc.tables:
+            if block_start <= table.start <= block_end:
+                found += _table_statistics(doc, table, block)
+    kept: list[Statistic] = []
+    for stat in found:
+        if not _restated(stat, kept):
+            kept.append(stat)
+    return kept
+
+
+__all__ = ["extract_statistics", "line_span", "words_to_int"]

@@ -1,0 +1,126 @@
+"""What a number counts: its unit, client group and council department.
+
+FOI answers state counts as "27.8 fte people employed in ...", "47 young
+people on our ... scheme", "12 drop-in sessions", "Total – 58.1". These
+helpers read the words around a number the way an analyst would: the head
+noun is the unit ("sessions"), people-like nouns count people, a client group
+("learning disabilities") and a department ("Adult Social Care") are recorded
+apart from the unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PEOPLE_NOUNS = (r"people|persons|individuals|service users|users|clients|residents|adults|"
+                r"children|young people|older people|carers|customers|recipients|patients|"
+                r"families|learners|pupils|students|staff|employees|workers|officers|commissioners|"
+                r"managers|appointees")
+COUNT_NOUNS = (r"hours|posts|vacanc(?:y|ies)|contracts?|providers?|placements?|packages?|sessions?|"
+               r"plans?|events?|networks?|centres?|beds?|homes?|files?|cases?|referrals?|"
+               r"assessments?|visits?|calls?|agencies|organisations?|schemes?|services?|"
+               r"requests?|complaints?|people|persons?|individuals?|users?|clients?|residents?|"
+               r"adults?|children|child|carers?|customers?|recipients?|patients?|families|"
+               r"learners?|staff|employees?|workers?|officers?|appointees?|frameworks?|lots?|"
+               r"tenders?|suppliers?|days?|nights?|weeks?|months?|years?|minutes?|fte|wte")
+_TIME = {"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
+         "minute", "minutes"}
+_ADJECTIVES = {"active", "current", "currently", "new", "live", "existing", "total", "open",
+               "funded", "additional", "further", "separate", "different", "other", "unfilled",
+               "vacant", "approximately", "about", "around", "some", "all", "our"}
+GROUPS = [
+    (r"learning disabilit(?:y|ies)", "learning disabilities"),
+    (r"physical disabilit(?:y|ies)", "physical disabilities"),
+    (r"mental health", "mental health"),
+    (r"dementia", "dementia"),
+    (r"autis(?:m|tic)", "autism"),
+    (r"sensory impairment", "sensory impairment"),
+    (r"older people|elderly|over 65|65\+|aged 65", "older people"),
+    (r"young people", "young people"),
+]
+DEPARTMENT = re.compile(
+    r"\b(?P<dept>(?:Adults?'?|Children(?:'s)?(?: (?:&|and) Young People'?s?)?|Education(?: (?:&|and) "
+    r"Children'?s)?|Public|Corporate|Housing|Community|Health(?: (?:&|and) Social)?|Social)"
+    r"(?:[ ](?:Social[ ]Care|Social[ ]Services|Services?|Health|Care|Procurement|Commissioning|"
+    r"and[ ]Safeguarding|and[ ]Commissioning|&[ ]Commissioning|Directorate|Department|Team)){1,3})\b"
+)
+FUNCTION = re.compile(r"(?i)\bthe (?P<dept>[a-z]+(?: [a-z]+)?) (?:function|team|department|directorate)\b")
+LABEL_LINE = re.compile(
+    r"^\s*(?:•\s*)?(?P<label>[A-Z][^:–—]*?(?:\([^)]*\)[^:–—(]*?)?)\s*"
+    r"(?:(?:[–—]|\s-\s|\s-(?=\s?[£\d])|:)\s*(?P<figure>.+?)|\((?P<bracket>£?[\d.,]+\s?[mk]?)\);?)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class CountPhrase:
+    unit: str  # normalised unit: people, FTE, hours, sessions, support plans ...
+    noun_end: int  # offset (in the searched text) where the counted noun phrase ends
+    group: str | None
+
+
+def group_of(text: str) -> str | None:
+    for pattern, group in GROUPS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return group
+    return None
+
+
+def department_of(text: str) -> str | None:
+    match = DEPARTMENT.search(text)
+    if match:
+        return match.group("dept").strip()
+    match = FUNCTION.search(text)
+    return match.group("dept").capitalize() if match else None
+
+
+_COUNT_PHRASE = re.compile(
+    rf"^[ \t]?(?P<fte>[ \t]?(?:fte|wte)\b)?(?P<mods>(?:[ \t]+[\w'’-]+){{0,4}}?)[ \t]+"
+    rf"(?P<head>{COUNT_NOUNS})\b",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = {"of", "for", "in", "to", "on", "at", "with", "by", "from", "than", "per"}
+ASKS_AREAS = re.compile(
+    r"(?i)\bhow many (?:\w+ ){0,2}(?:contracts|providers)\b|\bvalue of (?:the |your |these )?"
+    r"contracts|\b(?:how much|amount) (?:\w+ ){0,3}(?:spend|spent)\b|\bspend on\b")
+
+
+def count_phrase(text: str, start: int) -> CountPhrase | None:
+    """Read the noun phrase that follows a number at text[start:]; None if it counts nothing."""
+    window = text[start : start + 90]
+    if re.match(r"(?i)\s?(?:fte|wte)\b", window):
+        end = start + re.match(r"(?i)\s?(?:fte|wte)", window).end()
+        following = _COUNT_PHRASE.match(text[end : end + 60])
+        group = group_of(following.group(0)) if following else None
+        return CountPhrase("FTE", end, group)
+    match = _COUNT_PHRASE.match(window)
+    if not match:
+        return None
+    head = match.group("head").lower()
+    words = match.group("mods").split()
+    if any(re.search(r"[.,;:()]", w) or w.lower() in _PREPOSITIONS for w in words) or head in _TIME:
+        return None
+    modifiers = [w for w in words if "-" not in w and w.lower() not in _ADJECTIVES
+                 and not w.lower().endswith("ed") and not w[0].isupper()]
+    phrase = " ".join(words + [match.group("head")])
+    group = group_of(phrase)
+    if group:
+        modifiers = [w for w in modifiers if not re.search(r"(?i)disabilit|learning|physical|"
+                                                           r"mental|health|older|young", w)]
+    if re.fullmatch(PEOPLE_NOUNS, head, re.IGNORECASE) or head in {"persons", "person"}:
+        unit = "people"
+    elif head in {"vacancy", "vacancies"}:
+        unit = "posts"
+    else:
+        unit = " ".join(modifiers + [head]).lower() if len(modifiers) <= 2 else head
+    return CountPhrase(unit, start + match.end(), group)
+
+
+def clean_measure(text: str) -> str:
+    """Trim a measure phrase of filler an analyst would drop."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(?i),?\s*\b(?:in|within|across) the (?:local authority|LA|council)\b", "", text)
+    text = re.sub(r"(?i)\b(?:in|within) your (?:area|authority|local authority)\b", "", text)
+    text = re.sub(r"(?i)^(?:there (?:are|is|were|was) |we (?:currently )?have |currently |"
+                  r"approximately |about |around )+", "", text)
+    return text.strip(" ,;:.-–*‘’'\"")

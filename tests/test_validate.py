@@ -1,0 +1,138 @@
+"""graphbuild.validate turns pyshacl results into lines an FOI analyst can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from graphbuild.validate import (
+    CKG,
+    OA,
+    PROV,
+    ValidationReport,
+    describe,
+    load_shapes,
+    short,
+    validate_graph,
+    validate_store,
+)
+
+DATA = Path(__file__).parent / "data" / "shapes"
+ID = "https://w3id.org/carekg/id/"
+
+
+def fixture(name: str) -> Graph:
+    graph = Graph().parse(DATA / "common.ttl", format="turtle")
+    return graph.parse(DATA / name, format="turtle")
+
+
+def test_valid_graph_conforms_with_no_lines() -> None:
+    report = validate_graph(fixture("framework/valid.ttl"))
+    assert report == ValidationReport(conforms=True, violations=0, warnings=0)
+
+
+def test_violation_line_names_lot_property_rule_and_evidence() -> None:
+    report = validate_graph(fixture("lot/invalid-no-framework.ttl"))
+    assert not report.conforms
+    assert (report.violations, report.warnings) == (1, 0)
+    assert report.lines == [
+        "Violation  Lot 2  ckg:partOfFramework  A lot belongs to exactly one framework."
+        '  [004_x.txt: "Lot 2"]'
+    ]
+    result = report.results[0]
+    assert result.focus == f"{ID}framework/leicester/live-in-care/lot/2"
+    assert result.source_shape == "ckgsh:Lot-partOfFramework"
+    assert result.component == "sh:MinCountConstraintComponent"
+
+
+def test_warnings_alone_still_conform_and_lot_is_named_with_its_framework() -> None:
+    report = validate_graph(fixture("lot/invalid-no-providers.ttl"))
+    assert report.conforms
+    assert (report.violations, report.warnings) == (0, 1)
+    assert report.lines == [
+        "Warning    Lot 2 (Framework Agreements for Live-in Care)  ^ckg:lot"
+        '  This lot has no providers.  [004_x.txt: "Lot 2"]'
+    ]
+
+
+def test_unlabelled_value_is_named_by_its_owner_and_borrows_its_evidence() -> None:
+    report = validate_graph(fixture("monetary-amount/invalid-not-numeric.ttl"))
+    (result,) = report.results
+    assert result.focus_label == "ckg:spend of area-figure/004-x-txt/live-in-care"
+    assert result.path == "ckg:amount"
+    assert result.value == "about a million"
+    assert (result.document, result.quote) == ("004_x.txt", "Lot 2")
+
+
+def test_sparql_message_reports_both_dates() -> None:
+    report = validate_graph(fixture("framework/invalid-end-before-start.ttl"))
+    (result,) = report.results
+    assert result.path == "ckg:endDate"
+    assert (
+        result.message
+        == "The framework's end date (2018-03-31) is before its start date (2019-04-01)."
+    )
+
+
+def test_violations_are_listed_before_warnings() -> None:
+    graph = fixture("lot/invalid-no-providers.ttl")
+    graph.parse(DATA / "monetary-amount/invalid-not-numeric.ttl", format="turtle")
+    report = validate_graph(graph)
+    assert [r.severity for r in report.results] == ["Violation", "Warning"]
+    assert report.lines[0].startswith("Violation  ")
+
+
+def test_long_quote_is_truncated_and_whitespace_folded() -> None:
+    graph = fixture("statistic/invalid-no-unit.ttl")
+    quote = URIRef(f"{ID}evidence/004-x-txt/0-5/quote")
+    graph.set((quote, OA.exact, Literal("word\n" * 60)))
+    (result,) = [r for r in validate_graph(graph).results if r.path == "ckg:unit"]
+    assert result.quote is not None
+    assert len(result.quote) == 80
+    assert result.quote.endswith("…")
+    assert "\n" not in result.quote
+
+
+def test_node_without_label_or_owner_falls_back_to_short_iri() -> None:
+    graph = Graph()
+    node = URIRef(f"{ID}statistic/doc/12")
+    graph.add((node, RDF.type, CKG.Statistic))
+    assert describe(graph, node) == "statistic/doc/12"
+    assert short(PROV.qualifiedDerivation) == "prov:qualifiedDerivation"
+
+
+def test_fact_without_evidence_is_reported_without_a_document() -> None:
+    report = validate_graph(fixture("evidenced-fact/invalid-no-evidence.ttl"))
+    assert report.violations == 2
+    assert all(r.document is None for r in report.results)
+    assert all("[" not in line for line in report.lines)
+
+
+class FakeStore:
+    """Stands in for graphbuild.store: only the union-graph method is used."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.calls = 0
+
+    def to_rdflib_graph(self) -> Graph:
+        self.calls += 1
+        return self.graph
+
+
+def test_validate_store_validates_the_union_graph() -> None:
+    store = FakeStore(fixture("contract/invalid-end-before-start.ttl"))
+    report = validate_store(store)
+    assert store.calls == 1
+    assert report.violations == 1
+    assert report.results[0].focus_label == "Live-in care block contract"
+
+
+def test_shapes_are_loaded_from_every_file_once() -> None:
+    shapes = load_shapes()
+    assert shapes is load_shapes()
+    shape_iris = {str(s) for s in shapes.subjects()}
+    for name in ("LotShape", "EvidencedFactShape", "RefusalShape", "MonetaryAmountShape"):
+        assert f"https://w3id.org/carekg/shapes#{name}" in shape_iris
