@@ -7,9 +7,6 @@ mapping from problem to exit code lives on the error classes.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import logging
 import os
 import sys
@@ -20,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import pyoxigraph as ox
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
@@ -28,6 +24,7 @@ from rich.table import Table
 from graphbuild.errors import CarekgError, QueryError, StoreError, one_line
 from graphbuild.identity import DEFAULT_BASE
 from graphbuild.resources import examples_dir
+from graphbuild.results import render
 from graphbuild.store import (
     EXPORT_FORMATS,
     ONTOLOGY_GRAPH,
@@ -335,7 +332,7 @@ def query(
     with _open_existing(ctx, store_dir) as store:
         try:
             result = store.query(text)
-            output = _render(result, fmt)
+            output = render(result, fmt)
         except QueryError as exc:
             raise QueryError(f"query {label}: {exc}") from None
         except (OSError, ValueError, RuntimeError) as exc:  # raised while iterating results
@@ -351,74 +348,6 @@ def _read_query(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise QueryError(f"query {path}: not UTF-8 text") from None
-
-
-def _render(result: Any, fmt: str) -> str | Table:
-    """Turn a pyoxigraph result into text (or a rich Table) for `fmt`."""
-    if isinstance(result, ox.QueryBoolean):
-        return "true\n" if bool(result) else "false\n"
-    if isinstance(result, ox.QueryTriples):
-        rdf = ox.RdfFormat.TURTLE if fmt == "table" else ox.RdfFormat.N_TRIPLES
-        prefixes = PREFIXES if fmt == "table" else None
-        text = ox.serialize(list(result), None, rdf, prefixes=prefixes).decode("utf-8")
-        return text if text.endswith("\n") or not text else text + "\n"
-    names = [v.value for v in result.variables]
-    rows = [[solution[i] for i in range(len(names))] for solution in result]
-    if fmt == "table":
-        return _table(names, rows)
-    if fmt == "json":
-        records = [
-            {n: _lexical(t) if t is not None else None for n, t in zip(names, row, strict=True)}
-            for row in rows
-        ]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    return _delimited(names, rows, "," if fmt == "csv" else "\t")
-
-
-def _lexical(term: Any) -> str:
-    """An IRI as the IRI, a literal as its lexical form, a blank node as _:id."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.NamedNode | ox.Literal):
-        return term.value
-    return str(term)
-
-
-def _delimited(names: list[str], rows: list[list[Any]], sep: str) -> str:
-    """CSV per RFC 4180 (CRLF, quoted as needed); TSV with \\t \\n \\r \\\\ escaped."""
-    out = io.StringIO()
-    if sep == ",":
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(names)
-        writer.writerows([_lexical(t) for t in row] for row in rows)
-        return out.getvalue()
-    for cells in [names, *([_lexical(t) for t in row] for row in rows)]:
-        out.write("\t".join(_tsv_escape(c) for c in cells) + "\n")
-    return out.getvalue()
-
-
-def _tsv_escape(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    )
-
-
-def _table(names: list[str], rows: list[list[Any]]) -> Table:
-    """A rich table, with well-known namespaces shortened to their prefixes."""
-    table = Table(*names, caption=f"{len(rows)} rows", show_lines=False)
-    for row in rows:
-        table.add_row(*(_short(t) for t in row))
-    return table
-
-
-def _short(term: Any) -> str:
-    if isinstance(term, ox.NamedNode):
-        for prefix, namespace in PREFIXES.items():
-            if term.value.startswith(namespace):
-                return f"{prefix}:{term.value[len(namespace) :]}"
-    return _lexical(term)
 
 
 def _stdout_console() -> Console:

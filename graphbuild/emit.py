@@ -20,13 +20,26 @@ from graphbuild.identity import Minter, name_key, slug
 
 CKG = Namespace("https://w3id.org/carekg/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
-ROLES = {"provider": CKG.ProviderRole, "co-commissioner": CKG.CoCommissionerRole,
-         "regulator": CKG.RegulatorRole, "other": CKG.OtherRole}
-EXEMPTIONS = {"1": CKG.S1NotHeld, "12": CKG.S12Cost, "14": CKG.S14Vexatious,
-              "21": CKG.S21OtherMeans, "22": CKG.S22FuturePublication,
-              "31": CKG.S31LawEnforcement, "36": CKG.S36Prejudice, "38": CKG.S38HealthSafety,
-              "40": CKG.S40PersonalData, "41": CKG.S41Confidence,
-              "43": CKG.S43CommercialInterests, "44": CKG.S44Prohibition}
+ROLES = {
+    "provider": CKG.ProviderRole,
+    "co-commissioner": CKG.CoCommissionerRole,
+    "regulator": CKG.RegulatorRole,
+    "other": CKG.OtherRole,
+}
+EXEMPTIONS = {
+    "1": CKG.S1NotHeld,
+    "12": CKG.S12Cost,
+    "14": CKG.S14Vexatious,
+    "21": CKG.S21OtherMeans,
+    "22": CKG.S22FuturePublication,
+    "31": CKG.S31LawEnforcement,
+    "36": CKG.S36Prejudice,
+    "38": CKG.S38HealthSafety,
+    "40": CKG.S40PersonalData,
+    "41": CKG.S41Confidence,
+    "43": CKG.S43CommercialInterests,
+    "44": CKG.S44Prohibition,
+}
 
 
 def date_literal(iso: str) -> Literal:
@@ -47,7 +60,9 @@ def decimal(value: Decimal) -> Literal:
 class DocumentEmitter:
     """Writes one document's facts into one named graph."""
 
-    def __init__(self, facts: DocumentFacts, minter: Minter, media_type: str = "text/plain") -> None:
+    def __init__(
+        self, facts: DocumentFacts, minter: Minter, media_type: str = "text/plain"
+    ) -> None:
         self.facts, self.mint = facts, minter
         self.name = facts.document
         self.graph = Graph(identifier=URIRef(minter.graph(self.name)))
@@ -55,8 +70,14 @@ class DocumentEmitter:
         self.council_name = facts.source.council or "Unknown publisher"
         self.council = URIRef(minter.council(self.council_name))
         self.media_type = media_type
-        for prefix, ns in (("ckg", CKG), ("oa", OA), ("prov", PROV), ("skos", SKOS),
-                           ("dcterms", DCTERMS), ("org", ORG)):
+        for prefix, ns in (
+            ("ckg", CKG),
+            ("oa", OA),
+            ("prov", PROV),
+            ("skos", SKOS),
+            ("dcterms", DCTERMS),
+            ("org", ORG),
+        ):
             self.graph.bind(prefix, ns)
 
     def add(self, s: URIRef, p: URIRef, o) -> None:
@@ -91,7 +112,9 @@ class DocumentEmitter:
         self.add(quote, OA.prefix, Literal(text[max(0, ev.start - 32) : ev.start]))
         self.add(quote, OA.suffix, Literal(text[ev.end : ev.end + 32]))
 
-    def money(self, owner: URIRef, prop: URIRef, money: Money | None, suffix: str = "value") -> None:
+    def money(
+        self, owner: URIRef, prop: URIRef, money: Money | None, suffix: str = "value"
+    ) -> None:
         if money is None:
             return
         node = URIRef(f"{owner}/{suffix}")
@@ -116,8 +139,9 @@ class DocumentEmitter:
     def department(self, name: str | None) -> URIRef | None:
         if not name:
             return None
-        node = self.labelled(URIRef(self.mint.department(self.council_name, name)),
-                             CKG.Department, name)
+        node = self.labelled(
+            URIRef(self.mint.department(self.council_name, name)), CKG.Department, name
+        )
         self.add(node, ORG.unitOf, self.council)
         return node
 
@@ -125,10 +149,18 @@ class DocumentEmitter:
         return URIRef(self.mint.organisation(name))
 
     def emit(self) -> Graph:
-        for step in (self.emit_document, self.emit_organisations, self.emit_frameworks,
-                     self.emit_contracts, self.emit_areas, self.emit_statistics,
-                     self.emit_prices, self.emit_refusals, self.emit_questions,
-                     self.emit_warnings):
+        for step in (
+            self.emit_document,
+            self.emit_organisations,
+            self.emit_frameworks,
+            self.emit_contracts,
+            self.emit_areas,
+            self.emit_statistics,
+            self.emit_prices,
+            self.emit_refusals,
+            self.emit_questions,
+            self.emit_warnings,
+        ):
             step()
         return self.graph
 
@@ -166,13 +198,17 @@ class DocumentEmitter:
 
     def emit_frameworks(self) -> None:
         for fw in self.facts.frameworks:
-            node = self.labelled(URIRef(self.mint.framework(self.council_name, fw.name)),
-                                 CKG.Framework, fw.name)
+            node = self.labelled(
+                URIRef(self.mint.framework(self.council_name, fw.name)), CKG.Framework, fw.name
+            )
             self.add(node, CKG.buyer, self.council)
             self.add(node, CKG.kind, Literal(fw.kind))
             self.add(node, CKG.service, self.service(fw.service))
-            for prop, value in ((CKG.startDate, fw.start), (CKG.endDate, fw.end),
-                                (CKG.maxEndDate, fw.max_end)):
+            for prop, value in (
+                (CKG.startDate, fw.start),
+                (CKG.endDate, fw.end),
+                (CKG.maxEndDate, fw.max_end),
+            ):
                 if value:
                     self.add(node, prop, date_literal(value))
             if fw.extension:
@@ -214,8 +250,11 @@ class DocumentEmitter:
         self.add(node, CKG.priceUnit, Literal(price.unit))
         self.add(node, CKG.currency, Literal("GBP"))
         self.add(node, CKG.council, self.council)
-        for prop, value in ((CKG.minPrice, price.minimum), (CKG.maxPrice, price.maximum),
-                            (CKG.averagePrice, price.average)):
+        for prop, value in (
+            (CKG.minPrice, price.minimum),
+            (CKG.maxPrice, price.maximum),
+            (CKG.averagePrice, price.average),
+        ):
             if value is not None:
                 self.add(node, prop, decimal(value))
         if price.basis:
@@ -227,15 +266,20 @@ class DocumentEmitter:
 
     def emit_contracts(self) -> None:
         for contract in self.facts.contracts:
-            node = self.labelled(URIRef(self.mint.contract(self.council_name, contract.title)),
-                                 CKG.Contract, contract.title)
+            node = self.labelled(
+                URIRef(self.mint.contract(self.council_name, contract.title)),
+                CKG.Contract,
+                contract.title,
+            )
             self.add(node, CKG.buyer, self.council)
             for provider in contract.providers:
                 self.add(node, CKG.supplier, self.organisation(provider))
             self.money(node, CKG.contractValue, contract.value)
-            for prop, value in ((CKG.termMonths, contract.term_months),
-                                (CKG.extensionMonths, contract.extension_months),
-                                (CKG.serviceUsers, contract.service_users)):
+            for prop, value in (
+                (CKG.termMonths, contract.term_months),
+                (CKG.extensionMonths, contract.extension_months),
+                (CKG.serviceUsers, contract.service_users),
+            ):
                 if value is not None:
                     self.add(node, prop, Literal(value, datatype=XSD.integer))
             for prop, value in ((CKG.startDate, contract.start), (CKG.endDate, contract.end)):
@@ -253,9 +297,11 @@ class DocumentEmitter:
             self.add(node, CKG.serviceArea, self.service(area.area))
             self.add(node, CKG.department, self.department(area.department))
             self.money(node, CKG.spend, area.value)
-            for prop, value in ((CKG.activeContracts, area.active_contracts),
-                                (CKG.providersOnFramework, area.providers_on_framework),
-                                (CKG.activeProviders, area.active_providers)):
+            for prop, value in (
+                (CKG.activeContracts, area.active_contracts),
+                (CKG.providersOnFramework, area.providers_on_framework),
+                (CKG.activeProviders, area.active_providers),
+            ):
                 if value is not None:
                     self.add(node, prop, Literal(value, datatype=XSD.integer))
             if area.purchasing:
@@ -293,14 +339,20 @@ class DocumentEmitter:
             key = f"{refusal.question or 'q'}-{refusal.basis}"
             node = URIRef(self.mint.in_document("refusal", self.name, key))
             self.add(node, RDF.type, CKG.Refusal)
-            self.add(node, RDFS.label, Literal(f"Refusal {refusal.basis} (question "
-                                               f"{refusal.question or '?'})"))
+            self.add(
+                node,
+                RDFS.label,
+                Literal(f"Refusal {refusal.basis} (question {refusal.question or '?'})"),
+            )
             self.add(node, CKG.council, self.council)
             self.add(node, CKG.inDocument, self.doc)
             self.add(node, CKG.question, Literal(refusal.question))
             number = re.match(r"s(\d+)", refusal.basis)
-            self.add(node, CKG.legalBasis,
-                     EXEMPTIONS.get(number.group(1) if number else "", CKG.OtherExemption))
+            self.add(
+                node,
+                CKG.legalBasis,
+                EXEMPTIONS.get(number.group(1) if number else "", CKG.OtherExemption),
+            )
             self.add(node, CKG.basisLabel, Literal(refusal.basis))
             self.evidence(node, refusal.evidence)
 

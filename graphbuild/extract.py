@@ -27,12 +27,16 @@ def _questions(doc: Document, blocks: list[Block]) -> list[QuestionBlock]:
         if not block.question or not block.number:
             continue
         answer = [ln for ln in block.answer if not ln.blank]
-        found.append(QuestionBlock(
-            block.number, block.question_text,
-            "\n".join(ln.content for ln in answer),
-            lines_span(doc, block.question),
-            answer[0].start if answer else 0, answer[-1].end if answer else 0,
-        ))
+        found.append(
+            QuestionBlock(
+                block.number,
+                block.question_text,
+                "\n".join(ln.content for ln in answer),
+                lines_span(doc, block.question),
+                answer[0].start if answer else 0,
+                answer[-1].end if answer else 0,
+            )
+        )
     return found
 
 
@@ -42,8 +46,9 @@ def _providers(facts: DocumentFacts) -> list[Organisation]:
     members = [m for fw in facts.frameworks for lot in fw.lots for m in lot.members]
     members += [m for fw in facts.frameworks for m in fw.providers]
     for member in members:
-        org = by_name.setdefault(member.provider,
-                                 Organisation(member.provider, "provider", member.evidence))
+        org = by_name.setdefault(
+            member.provider, Organisation(member.provider, "provider", member.evidence)
+        )
         org.aliases += [a for a in member.aliases if a not in org.aliases]
     for contract in facts.contracts:
         for name in contract.providers:
@@ -63,8 +68,11 @@ def _lot_lines(doc: Document, facts: DocumentFacts) -> set[int]:
     """Lines the framework extractor has read, so no other extractor reads them again."""
     spans = [p.evidence for fw in facts.frameworks for lot in fw.lots for p in lot.prices]
     spans += [lot.evidence for fw in facts.frameworks for lot in fw.lots]
-    return {line.number for line in doc.lines
-            if any(ev.start <= line.end and line.start <= ev.end for ev in spans)}
+    return {
+        line.number
+        for line in doc.lines
+        if any(ev.start <= line.end and line.start <= ev.end for ev in spans)
+    }
 
 
 def extract(doc: Document) -> DocumentFacts:

@@ -38,5 +38,6 @@ def process_document(path: Path, base: str | None = None) -> ProcessedDocument:
         raise DocumentError(f"{path.name}: too deeply nested to read") from exc
     minter = Minter(base)
     graph = emit(facts, minter, doc.media_type)
-    return ProcessedDocument(doc.name, minter.graph(doc.name), graph, facts.fact_count(),
-                             len(facts.warnings), facts)
+    return ProcessedDocument(
+        doc.name, minter.graph(doc.name), graph, facts.fact_count(), len(facts.warnings), facts
+    )

@@ -20,6 +20,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import BNode, Node
 
+from graphbuild.errors import CarekgError, one_line
 from graphbuild.resources import shapes_dir
 
 CKG = Namespace("https://w3id.org/carekg/ontology#")
@@ -61,6 +62,10 @@ _LABEL_PROPERTIES = (
     (CKG.question, "refusal of {}"),
     (CKG.questionNumber, "question {}"),
 )
+
+
+class ShapesError(CarekgError):
+    """The shapes could not be read or run: a broken shapes file, not bad data."""
 
 
 class GraphStore(Protocol):
@@ -105,7 +110,7 @@ class ValidationReport:
 
 def validate_graph(data: Graph) -> ValidationReport:
     """Validate `data` against every shape in shapes/ and explain the results."""
-    _, results_graph, _ = pyshacl.validate(
+    _, results_graph, text = pyshacl.validate(
         data,
         shacl_graph=load_shapes(),
         inference="none",
@@ -114,6 +119,8 @@ def validate_graph(data: Graph) -> ValidationReport:
         meta_shacl=False,
         advanced=False,
     )
+    if not isinstance(results_graph, Graph):  # pyshacl reports a broken shape this way
+        raise ShapesError(f"validate: the shapes could not be run: {one_line(text)}")
     results = sorted(
         (_result_line(results_graph, r, data) for r in _result_nodes(results_graph)),
         key=lambda line: (_SEVERITY_ORDER.get(line.severity, 9), line.focus_label, line.path or ""),
@@ -142,7 +149,10 @@ def load_shapes() -> Graph:
     if not files:
         raise FileNotFoundError(f"no SHACL shapes found in {shapes_dir()}")
     for path in files:
-        shapes.parse(path, format="turtle")
+        try:
+            shapes.parse(path, format="turtle")
+        except Exception as exc:  # rdflib's parsers raise several unrelated types
+            raise ShapesError(f"{path.name}: not valid Turtle: {one_line(exc)}") from None
     return shapes
 
 

@@ -10,6 +10,7 @@ elsewhere, fails the test.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -69,7 +70,7 @@ REJECTED: list[tuple[str, list[tuple[str, str | None, str, str, str]]]] = [
     (
         "council/invalid-two-names.ttl",
         [
-            ("council/rutland", "skos:prefLabel", "prefLabelExactlyOne", "MaxCount", V),
+            ("council/rutland", "skos:prefLabel", "prefLabelSingle", "MaxCount", W),
         ],
     ),
     (
@@ -150,6 +151,14 @@ REJECTED: list[tuple[str, list[tuple[str, str | None, str, str, str]]]] = [
         [
             (FW, "ckg:buyer", "Framework-buyer", "MinCount", V),
         ],
+    ),
+    (
+        "framework/invalid-responses-disagree.ttl",
+        [(FW, "ckg:endDate", "FrameworkValuesAgreeShape", "SPARQL", W)],
+    ),
+    (
+        "contract/invalid-responses-disagree.ttl",
+        [(CONTRACT, "ckg:termMonths", "ContractValuesAgreeShape", "SPARQL", W)],
     ),
     (
         "framework/invalid-no-lots-or-providers.ttl",
@@ -518,3 +527,29 @@ def test_exemptions_and_roles_carry_their_notations(ontology: Graph) -> None:
     assert str(ontology.value(CKG.S43CommercialInterests, notation)) == "s43(2)"
     assert str(ontology.value(CKG.S1NotHeld, notation)) == "s1(1)"
     assert str(ontology.value(CKG.CoCommissionerRole, notation)) == "co-commissioner"
+
+
+def test_jsonld_context_covers_every_ckg_term(ontology: Graph) -> None:
+    context_file = ontology_file().parent / "context.jsonld"
+    context = json.loads(context_file.read_text(encoding="utf-8"))["@context"]
+    mapped = {
+        v if isinstance(v, str) else v["@id"] for v in context.values() if isinstance(v, str | dict)
+    }
+    terms = _ckg_terms(ontology, (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty))
+    assert {short(t) for t in terms} - mapped == set()
+
+
+def test_jsonld_context_expands_to_the_ontology_terms() -> None:
+    context = json.loads((ontology_file().parent / "context.jsonld").read_text(encoding="utf-8"))
+    doc = {
+        **context,
+        "@id": f"{ID}contract/leicester/x",
+        "type": "Contract",
+        "buyer": f"{ID}council/leicester",
+        "termMonths": 36,
+    }
+    graph = Graph().parse(data=json.dumps(doc), format="json-ld")
+    node = URIRef(f"{ID}contract/leicester/x")
+    assert (node, RDF.type, CKG.Contract) in graph
+    assert (node, CKG.buyer, URIRef(f"{ID}council/leicester")) in graph
+    assert graph.value(node, CKG.termMonths).toPython() == 36

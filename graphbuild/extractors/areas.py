@@ -5,7 +5,7 @@ Answers to "how many contracts" and "what is the value" questions come as
 have active placements)", "Homecare - £21.6m". Each label is a service area;
 a label that names a department ("Adult Social Care and Commissioning")
 becomes the department of the lines under it. A one-word label ("City:")
-under a sentence about a service ("Residential care placements are ...")
+under a sentence about a service ("Nursing care placements are ...")
 is read as that service's sub-area. Figures for one area merge across answers.
 """
 
@@ -20,17 +20,21 @@ from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import clean, line_span
 from graphbuild.readers.document import Document, Line
 
-PROVIDERS_ON = re.compile(r"(?i)(?P<n>\d+)\s+providers?\s+(?:are\s+)?on\s+(?:the\s+)?[\w\s]*?framework")
+PROVIDERS_ON = re.compile(
+    r"(?i)(?P<n>\d+)\s+providers?\s+(?:are\s+)?on\s+(?:the\s+)?[\w\s]*?framework"
+)
 ACTIVE_PROVIDERS = re.compile(
-    r"(?i)\((?:all\s+)?(?P<n>\d+)\s+(?:of (?:these|them) )?(?:have|has|are)\s+(?:an?\s+)?active")
+    r"(?i)\((?:all\s+)?(?P<n>\d+)\s+(?:of (?:these|them) )?(?:have|has|are)\s+(?:an?\s+)?active"
+)
 ACTIVE_CONTRACTS = re.compile(
     r"(?i)^(?P<n>\d[\d,]*)\s+(?:active|current|live|current live|on-?going)?\s*contracts?|"
-    r"^\(?(?P<b>\d[\d,]*)\)?;?$|^(?P<t>\d[\d,]*)$")
+    r"^\(?(?P<b>\d[\d,]*)\)?;?$|^(?P<t>\d[\d,]*)$"
+)
 _TOPIC_TRIM = re.compile(r"(?i)\s+(?:placements?|services?|contracts?|packages?|provision)$")
 
 
 def _exact_money(figure: str) -> Money | None:
-    """The figure's amount, preferring an exact bracketed one: '£19.9m (£19,920,380)'."""
+    """The figure's amount, preferring an exact bracketed one: '£3.4m (£3,412,650)'."""
     found = find_money(figure)
     if not found:
         return None
@@ -43,7 +47,10 @@ def _exact_money(figure: str) -> Money | None:
 
 
 def _topic(sentence: str) -> str | None:
-    """Subject of an introducing sentence: 'Residential care placements are made...' -> 'Residential care'."""
+    """Subject of an introducing sentence, without a trailing generic noun.
+
+    'Nursing care placements are made ...' -> 'Nursing care'.
+    """
     match = re.match(r"^([A-Z][\w&' -]{2,50}?)\s+(?:is|are|was|were|has|have)\b", sentence.strip())
     return _TOPIC_TRIM.sub("", match.group(1)).strip() if match else None
 
@@ -65,11 +72,16 @@ class _AreaReader:
             if line.blank:
                 continue
             match = LABEL_LINE.match(line.text)
-            if not match or not re.search(r"[\d£]", match.group("figure") or match.group("bracket")):
+            if not match or not re.search(
+                r"[\d£]", match.group("figure") or match.group("bracket")
+            ):
                 self.topic_line(line.text)
                 continue
-            self.figure_line(line, clean(match.group("label")),
-                             (match.group("figure") or match.group("bracket")).strip())
+            self.figure_line(
+                line,
+                clean(match.group("label")),
+                (match.group("figure") or match.group("bracket")).strip(),
+            )
 
     def topic_line(self, text: str) -> None:
         topic = _topic(text)
@@ -79,7 +91,8 @@ class _AreaReader:
 
     def figure_line(self, line: Line, label: str, figure: str) -> None:
         is_department = label in self.departments or (
-            department_of(label) == label and len(label.split()) > 1)
+            department_of(label) == label and len(label.split()) > 1
+        )
         if label.lower() == "total":
             area, department = self.area("Total", line), None
         elif is_department:
@@ -134,6 +147,12 @@ def extract_areas(doc: Document, blocks: list[Block]) -> list[AreaFigure]:
 
 
 def _has_figure(area: AreaFigure) -> bool:
-    return any(v is not None for v in (area.value, area.active_contracts,
-                                       area.providers_on_framework, area.active_providers))
-
+    return any(
+        v is not None
+        for v in (
+            area.value,
+            area.active_contracts,
+            area.providers_on_framework,
+            area.active_providers,
+        )
+    )

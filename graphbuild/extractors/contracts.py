@@ -2,7 +2,7 @@
 
 A contract section starts at a heading such as "Contract for <service>" and
 runs to the next such heading or the end of the answer. Within it the letter
-states the value ("£576,000 over 3 years", "£33,536 per annum"), the provider
+states the value ("£250,000 over 4 years", "£48,120 per annum"), the provider
 ("Current Provider: X", "awarded to X"), the term ("is for 3 years"), the
 extension option ("option to extend for a further two years") and dates.
 """
@@ -21,21 +21,26 @@ from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import clean, line_span
 from graphbuild.readers.document import Document, Line
 
-HEADING = re.compile(r"^\s*(?:•\s*)?(?:the\s+)?contract\s+(?:for|of)\s+(?P<title>[^.:;]{6,140})\s*:?\s*$",
-                     re.I)
+HEADING = re.compile(
+    r"^\s*(?:•\s*)?(?:the\s+)?contract\s+(?:for|of)\s+(?P<title>[^.:;]{6,140})\s*:?\s*$", re.I
+)
 PROVIDER = re.compile(
     r"(?i)(?:(?:current |incumbent |contracted )?providers?(?:\(s\))?\s*(?:is|are|:)\s*|"
     r"(?:awarded|let|provided|delivered) (?:to|by)\s+)(?P<name>[A-Z][^.;,\n]{1,80})"
 )
 _COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
-TERM = re.compile(rf"(?i)\b(?:is|runs?|term(?: of)?|lasts?|period of)\s+(?:for\s+)?{_COUNT}"
-                  rf"[ -](?P<unit>years?|months?)")
+TERM = re.compile(
+    rf"(?i)\b(?:is|runs?|term(?: of)?|lasts?|period of)\s+(?:for\s+)?{_COUNT}"
+    rf"[ -](?P<unit>years?|months?)"
+)
 EXTENSION = re.compile(
     rf"(?i)(?:option|options|opportunity|ability|right) to extend(?: it| them)?\s+(?:for\s+)?"
     rf"(?:a further\s+|an additional\s+|up to\s+|a period of\s+)?{_COUNT}\s+(?:further\s+)?"
     rf"(?P<unit>years?|months?)"
 )
-SERVICE_USERS = re.compile(r"(?i)\bservice users\s*[:=-]\s*(?P<n>[\d,]+)|(?P<m>[\d,]+)\s+service users")
+SERVICE_USERS = re.compile(
+    r"(?i)\bservice users\s*[:=-]\s*(?P<n>[\d,]+)|(?P<m>[\d,]+)\s+service users"
+)
 _END_WORDS = re.compile(r"(?i)(?:conclud|expir|ends?\b|ending|terminat|until|runs? to|due to end)")
 _START_WORDS = re.compile(r"(?i)(?:commenc|start|began|from)")
 

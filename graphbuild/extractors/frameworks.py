@@ -2,7 +2,7 @@
 
 A lot is introduced by a line that starts "Lot N"; what follows it is either a
 list of providers or a title with a value. Price lines ("Minimum Weekly Price
-for Lot 1: £870.89") belong to the lot whose section they sit in; when the
+for Lot 3: £512.40") belong to the lot whose section they sit in; when the
 line names another lot, the section wins and a warning records the conflict,
 as a careful reader would do.
 """
@@ -21,24 +21,34 @@ from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import clean, line_span, span
 from graphbuild.readers.document import Document, Line
 
-LOT_LINE = re.compile(r"^\s*(?:•\s*)?Lot\s+(?P<num>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?P<rest>.*)$", re.I)
+LOT_LINE = re.compile(
+    r"^\s*(?:•\s*)?Lot\s+(?P<num>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?P<rest>.*)$", re.I
+)
 PRICE_LINE = re.compile(
     r"(?i)\b(?P<kind>minimum|maximum|average|min|max|lowest|highest|mean)\b(?P<words>[^£:]*)"
     r":?\s*(?P<money>£\s?[\d,]+(?:\.\d+)?)"
 )
-UNIT_WORDS = [(r"week", "week"), (r"hour", "hour"), (r"night", "night"), (r"\bday|daily", "day"),
-              (r"month", "month"), (r"annum|annual|year", "annual")]
+UNIT_WORDS = [
+    (r"week", "week"),
+    (r"hour", "hour"),
+    (r"night", "night"),
+    (r"\bday|daily", "day"),
+    (r"month", "month"),
+    (r"annum|annual|year", "annual"),
+]
 FRAMEWORK_NAME = re.compile(
-    r"\b(?P<name>(?:(?:[A-Z][\w&'’-]*|and|of|for|the|&)\s+){0,6}?"
+    r"\b(?P<name>(?:(?:[A-Z][\w&'’-]*|and|of|for|the|&)[ \t]+){0,6}?"
     r"(?:Framework(?: Agreements?)?|Dynamic Purchasing System|DPS|Approved (?:Provider )?List)"
-    r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:[A-Z][\w&'’()-]*|and|&)\s*)+)?)"
+    r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:(?:[A-Z][\w&'’()-]*|and|&)[ \t]*)+)?)"
 )
 PARTNER = re.compile(
     r"(?i)(?:jointly commissioned|joint(?:ly)? commission(?:ed|ing)|co-commissioned|"
     r"commissioned jointly|in partnership|partnership arrangements?)\s+with\s+(?:the\s+)?"
     r"(?P<org>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’()-]*|and|of|for|the|&))*)"
 )
-PERIOD = re.compile(r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]year period")
+PERIOD = re.compile(
+    r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]year period"
+)
 _DATE_ROLES = [
     (re.compile(r"(?i)\b(?:commenc|start|began|begin|from|effective)"), "start"),
     (re.compile(r"(?i)\b(?:expir|end|until|conclud|terminat|run to|runs to)"), "end"),
@@ -97,23 +107,29 @@ class _LotReader:
             self.in_list = False
             return
         self.section = lot
-        self.in_list = bool(re.search(r"(?i)provider|supplier|organisation|members?", rest)) or \
-            rest.rstrip().endswith(":")
+        self.in_list = bool(
+            re.search(r"(?i)provider|supplier|organisation|members?", rest)
+        ) or rest.rstrip().endswith(":")
 
     def member(self, line: Line) -> None:
         parsed = parse_name(line.content)
         if parsed.name and self.section is not None:
             self.section.members.append(
-                LotMembership(parsed.name, line_span(self.doc, line), parsed.aliases))
+                LotMembership(parsed.name, line_span(self.doc, line), parsed.aliases)
+            )
 
     def price(self, line: Line) -> None:
         match = PRICE_LINE.search(line.text)
         named = re.search(r"(?i)\blot\s+(\d{1,2}[a-z]?)", line.text)
         lot = self.section
         if named and lot is not None and named.group(1) != lot.number:
-            self.warnings.append(Warning(
-                f"Price line names Lot {named.group(1)} but sits in the Lot {lot.number} section; "
-                f"recorded for Lot {lot.number}.", line_span(self.doc, line)))
+            self.warnings.append(
+                Warning(
+                    f"Price line names Lot {named.group(1)} but sits in the Lot {lot.number} "
+                    f"section; recorded for Lot {lot.number}.",
+                    line_span(self.doc, line),
+                )
+            )
         unit = _unit(match.group("words")) or "week"
         basis = "pro rata" if re.search(r"(?i)pro[- ]rat", line.text) else None
         price = next((p for p in lot.prices if p.unit == unit), None)
@@ -158,8 +174,11 @@ def _dates(doc: Document, framework: Framework, start: int, end: int) -> None:
                 framework.start = framework.start or date.iso
             elif role == "end":
                 framework.end = framework.end or date.iso
-        extension = re.search(r"(?i)extended,?\s+(?:for\s+)?(?:period\(s\)\s+|a period\s+)?"
-                              r"(?P<ext>(?:of\s+)?up to\s+\d+\s+(?:months|years))", sentence)
+        extension = re.search(
+            r"(?i)extended,?\s+(?:for\s+)?(?:period\(s\)\s+|a period\s+)?"
+            r"(?P<ext>(?:of\s+)?up to\s+\d+\s+(?:months|years))",
+            sentence,
+        )
         if extension and framework.extension is None:
             framework.extension = extension.group("ext")
 
@@ -205,7 +224,8 @@ def _attach_partners(doc: Document, blocks: list[Block], frameworks: list[Framew
                 service = service_of(line.text)
                 for framework in frameworks:
                     if org not in framework.partners and (
-                        service is None or framework.service in (None, service)
+                        service is None
+                        or framework.service in (None, service)
                         or service_of(framework.name) == service
                     ):
                         framework.partners.append(org)

@@ -17,13 +17,17 @@ from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document
 
-_ORG_WORD = (r"Foundation|Trust|Task Force|Association|Society|Charity|Consortium|Partnership|"
-             r"Commission|Federation|Alliance|Network|Forum|Institute|Clinical Commissioning Group|"
-             r"Integrated Care Board|Housing Association|Co-operative|Cooperative|CIC|Ltd|Limited|plc")
+_ORG_WORD = (
+    r"Foundation|Trust|Task Force|Association|Society|Charity|Consortium|Partnership|"
+    r"Commission|Federation|Alliance|Network|Forum|Institute|Clinical Commissioning Group|"
+    r"Integrated Care Board|Housing Association|Co-operative|Cooperative|CIC|Ltd|Limited|plc"
+)
 NAMED_BODY = re.compile(
     rf"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de)\s+)?){{1,6}}(?:{_ORG_WORD}))\b"
 )
-ACRONYM_BODY = re.compile(r"\b(?:the|within the|by the|from the)\s+(?P<name>OPCC|PCC|CQC|ICB|ICS)\b")
+ACRONYM_BODY = re.compile(
+    r"\b(?:the|within the|by the|from the)\s+(?P<name>OPCC|PCC|CQC|ICB|ICS)\b"
+)
 REGULATORS = {"CQC"}
 _GENERIC = re.compile(r"^(?:The|This|That|These|Our|Your|Their|Its|Any|Each|All|A|An|NHS)\s", re.I)
 

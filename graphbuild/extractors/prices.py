@@ -20,9 +20,11 @@ from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document, Line
 
-UNIT_WORDS = [(r"\bweekly\b|per week|a week|\bpw\b|p/w", "week"),
-              (r"\bhourly\b|per hour|an hour|\bph\b|p/h", "hour"),
-              (r"\bnightly\b|per night|a night|sleep-?ins?", "night")]
+UNIT_WORDS = [
+    (r"\bweekly\b|per week|a week|\bpw\b|p/w", "week"),
+    (r"\bhourly\b|per hour|an hour|\bph\b|p/h", "hour"),
+    (r"\bnightly\b|per night|a night|sleep-?ins?", "night"),
+]
 PRICE_WORDS = re.compile(r"(?i)\b(?:rates?|costs?|prices?|fees?|paid|pay|charges?)\b")
 CEILING = {"hour": Decimal(500), "week": Decimal(20000), "night": Decimal(2000)}
 _RANGE = re.compile(r"£\s?[\d,.]+\s*(?:-|–|to)\s*£\s?[\d,.]+")
@@ -48,8 +50,11 @@ def _kind(text: str, money: MoneyMatch, line_text: str, offset: int) -> str | No
 
 def _basis(question: str, answer: str) -> str | None:
     text = f"{question} {answer}"
-    for pattern, basis in ((r"\bspot\b", "spot"), (r"\bframework\b", "framework"),
-                           (r"\bblock\b", "block")):
+    for pattern, basis in (
+        (r"\bspot\b", "spot"),
+        (r"\bframework\b", "framework"),
+        (r"\bblock\b", "block"),
+    ):
         if re.search(pattern, text, re.IGNORECASE):
             return basis
     return None
@@ -82,8 +87,12 @@ class _PriceReader:
         if not (PRICE_WORDS.search(line.text) or self.question_unit):
             return
         if self.current is None or self.current.unit != unit:
-            self.current = PriceRange(unit, span(self.doc, line.content_start, line.end),
-                                      basis=self.basis, service=self.service)
+            self.current = PriceRange(
+                unit,
+                span(self.doc, line.content_start, line.end),
+                basis=self.basis,
+                service=self.service,
+            )
             self.found.append(self.current)
         else:
             self.current.evidence = span(self.doc, self.current.evidence.start, line.end)
@@ -108,15 +117,21 @@ class _PriceReader:
         price.stated = (price.stated + "; " if price.stated else "") + line.content
 
 
-def extract_prices(doc: Document, blocks: list[Block], title: str | None,
-                   consumed: set[int] | None = None) -> list[PriceRange]:
+def extract_prices(
+    doc: Document, blocks: list[Block], title: str | None, consumed: set[int] | None = None
+) -> list[PriceRange]:
     """Unit prices in answers, skipping lines already read as lot prices."""
     consumed = consumed or set()
     found: list[PriceRange] = []
     for block in blocks:
         if ASKS_AREAS.search(block.question_text):
             continue
-        lines = [ln for ln in block.answer if not ln.blank and ln.number not in consumed
-                 and not re.match(r"(?i)\s*(?:•\s*)?lot\s+\d", ln.text)]
+        lines = [
+            ln
+            for ln in block.answer
+            if not ln.blank
+            and ln.number not in consumed
+            and not re.match(r"(?i)\s*(?:•\s*)?lot\s+\d", ln.text)
+        ]
         found += _PriceReader(doc, block, title).read(lines)
     return [p for p in found if any(v is not None for v in (p.minimum, p.maximum, p.average))]

@@ -36,7 +36,9 @@ NOT_HELD = re.compile(
     r"(?:is|are) not (?:coded|recorded|collected|kept))",
     re.I,
 )
-COST_LIMIT = re.compile(r"appropriate (?:time |cost )?limit|exceed(?:s|ed)? the cost|18 hours", re.I)
+COST_LIMIT = re.compile(
+    r"appropriate (?:time |cost )?limit|exceed(?:s|ed)? the cost|18 hours", re.I
+)
 _REFUSAL_CONTEXT = re.compile(
     r"exempt|exemption|refus|withh[oe]ld|not obliged|relying on|rely on|under section|"
     r"appropriate limit|not held|do not hold|does not hold|commercially sensitive",

@@ -2,7 +2,7 @@
 
 FOI letters put this in a handful of places: a council name in the header or
 the signature, a "Freedom of Information Act 2000 – <topic>" heading, a
-"Case reference FOI2022/00994" or "FOIA Request 0748" line, a "Published" or
+"Case reference FOI2024/01234" or "FOIA Request 1234" line, a "Published" or
 "Date of decision" date. When a letter names no council at all, its e-mail
 domain (…@x.gov.uk) is looked up in the bundled gazetteer of UK councils.
 """
@@ -54,8 +54,11 @@ def gazetteer() -> dict[str, str]:
     if not _GAZETTEER.exists():
         return {}
     with _GAZETTEER.open(encoding="utf-8") as handle:
-        return {row["domain"].lower(): row["name"] for row in csv.DictReader(handle)
-                if row.get("domain")}
+        return {
+            row["domain"].lower(): row["name"]
+            for row in csv.DictReader(handle)
+            if row.get("domain")
+        }
 
 
 def find_council(doc: Document) -> tuple[str | None, Evidence | None]:
@@ -101,12 +104,19 @@ def find_title(doc: Document, council: str | None, reference_line: int | None) -
         after = [ln for ln in doc.lines[reference_line + 1 :] if not ln.blank][:1]
         candidates = after + candidates
     for line in candidates:
-        text = re.sub(r"\s*-\s*find a freedom of information request\s*$", "", line.text.strip(),
-                      flags=re.I)
-        if (len(text) > 160 or text.endswith(".") or _GENERIC_HEADER.search(text)
-                or (council and clean(text).lower() == council.lower())
-                or COUNCIL.fullmatch(clean(text)) or REFERENCE.search(text)
-                or _DATE_LABEL.match(text) or BOILERPLATE.search(text)):
+        text = re.sub(
+            r"\s*-\s*find a freedom of information request\s*$", "", line.text.strip(), flags=re.I
+        )
+        if (
+            len(text) > 160
+            or text.endswith(".")
+            or _GENERIC_HEADER.search(text)
+            or (council and clean(text).lower() == council.lower())
+            or COUNCIL.fullmatch(clean(text))
+            or REFERENCE.search(text)
+            or _DATE_LABEL.match(text)
+            or BOILERPLATE.search(text)
+        ):
             continue
         begin = line.start + line.text.index(text)
         return span(doc, begin, begin + len(text))
@@ -134,8 +144,11 @@ def find_response_date(doc: Document) -> tuple[str | None, Evidence | None]:
         label = _DATE_LABEL.match(line.text.strip())
         if not label:
             continue
-        window = line.text if line.text.strip()[label.end():].strip() else " ".join(
-            ln.text for ln in doc.lines[index : index + 3])
+        window = (
+            line.text
+            if line.text.strip()[label.end() :].strip()
+            else " ".join(ln.text for ln in doc.lines[index : index + 3])
+        )
         dates = find_dates(window)
         if dates:
             offset = line.start if window is line.text else line.start

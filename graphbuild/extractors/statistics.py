@@ -1,12 +1,12 @@
 """Statistics: counts of people, hours, FTE, posts, placements, and percentages.
 
 Only answer text is read. A statistic is a number that counts something the
-words name: "27.8 fte people employed in ...", "47 young people on ...", "The
-number of service users ... was 1,468, as at 31st October 2011", a bare "441
-as at 09/04/18" answering "How many adults ...?", a "Label – 50.5" line under
+words name: "12.5 fte people employed in ...", "63 young people on ...", "The
+number of service users ... was 2,350, as at 1st May 2020", a bare "312
+as at 01/06/21" answering "How many adults ...?", a "Label – 17.5" line under
 "How many FTE ...?", a row of a table with year columns, or "increased by
-40.5%". Durations, years, money, section numbers and lot numbers are not
-statistics. "… of which 8.05 posts", "three of these", "40 of whom" count the
+12.5%". Durations, years, money, section numbers and lot numbers are not
+statistics. "… of which 2.5 posts", "three of these", "40 of whom" count the
 thing just mentioned.
 """
 
@@ -34,9 +34,12 @@ from graphbuild.readers.document import Document, Line, Table
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:\blot|\bq|question|questions|section|s\.|principle|page|appendix|annex|item|part|"
     r"no\.|number|regulation|paragraph|article|qs|phase|tier|band|level|floor|grade|"
-    r"step|request|ref|reference)\s*\(?$")
-_APPROX = re.compile(r"(?i)(?:approximately|about|around|roughly|circa|c\.|some|nearly|almost|"
-                     r"over|more than|up to)\s*$")
+    r"step|request|ref|reference)\s*\(?$"
+)
+_APPROX = re.compile(
+    r"(?i)(?:approximately|about|around|roughly|circa|c\.|some|nearly|almost|"
+    r"over|more than|up to)\s*$"
+)
 _LEGAL = re.compile(r"(?i)exempt|regulations|appropriate (?:time )?limit|section \d|act \d{4}")
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)")
 AS_AT = re.compile(r"(?i)\b(?:as at|as of|at|on)\s*$")
@@ -54,14 +57,19 @@ class _Context:
 
 def question_measure(question: str) -> tuple[str, str, str | None] | None:
     """'How many FTE X exist within ...?' -> ('FTE X', 'FTE', group)."""
-    match = re.search(r"(?i)\bhow many\s+(?P<x>[^?]+)", question) or \
-        re.search(r"(?i)\b(?:total )?number of\s+(?P<x>[^?:]+)", question)
+    match = re.search(r"(?i)\bhow many\s+(?P<x>[^?]+)", question) or re.search(
+        r"(?i)\b(?:total )?number of\s+(?P<x>[^?:]+)", question
+    )
     if not match:
         return None
-    phrase = re.split(r"(?i)\s+(?:exist|are there|do you|does|is there|within the departments?)\b"
-                      r"|\s+and the number\b|[?:]|\.\s", match.group("x"))[0]
-    phrase = re.sub(r"(?i)\s+(?:currently\s+)?(?:are|is|were|was|have|has)\s+(?=in receipt|on\b)",
-                    " ", phrase)
+    phrase = re.split(
+        r"(?i)\s+(?:exist|are there|do you|does|is there|within the departments?)\b"
+        r"|\s+and the number\b|[?:]|\.\s",
+        match.group("x"),
+    )[0]
+    phrase = re.sub(
+        r"(?i)\s+(?:currently\s+)?(?:are|is|were|was|have|has)\s+(?=in receipt|on\b)", " ", phrase
+    )
     phrase = clean_measure(phrase)
     found = count_phrase(" " + phrase, 0)
     if found is None:
@@ -69,29 +77,49 @@ def question_measure(question: str) -> tuple[str, str, str | None] | None:
     return phrase.replace("'live in'", "live-in"), found.unit, group_of(phrase)
 
 
-def _stat(doc: Document, measure: str, value: Decimal, unit: str, ev_start: int, ev_end: int,
-          ctx: _Context, **extra) -> Statistic:
+def _stat(
+    doc: Document,
+    measure: str,
+    value: Decimal,
+    unit: str,
+    ev_start: int,
+    ev_end: int,
+    ctx: _Context,
+    **extra,
+) -> Statistic:
     if unit == "posts" and value != value.to_integral():
         unit = "FTE"  # a fractional number of posts is a whole-time-equivalent count
     measure = re.sub(r"(?i)^fte\b", "FTE", measure)
-    return Statistic(measure=measure, value=value, unit=unit,
-                     evidence=span(doc, ev_start, ev_end),
-                     group=extra.get("group", ctx.group), date=extra.get("date"),
-                     department=extra.get("department", ctx.department),
-                     approximate=extra.get("approximate", False))
+    return Statistic(
+        measure=measure,
+        value=value,
+        unit=unit,
+        evidence=span(doc, ev_start, ev_end),
+        group=extra.get("group", ctx.group),
+        date=extra.get("date"),
+        department=extra.get("department", ctx.department),
+        approximate=extra.get("approximate", False),
+    )
 
 
 class _BlockReader:
     """Reads the statistics of one question/answer block."""
 
-    def __init__(self, doc: Document, block: Block, consumed: set[int],
-                 contracts: list[Contract]) -> None:
+    def __init__(
+        self, doc: Document, block: Block, consumed: set[int], contracts: list[Contract]
+    ) -> None:
         self.doc, self.block, self.consumed, self.contracts = doc, block, consumed, contracts
         asked = question_measure(block.question_text)
-        self.ctx = _Context(asked[0] if asked else None, asked[1] if asked else None,
-                            asked[2] if asked else None, None)
+        self.ctx = _Context(
+            asked[0] if asked else None,
+            asked[1] if asked else None,
+            asked[2] if asked else None,
+            None,
+        )
         self.found: list[Statistic] = []
-        self.last: tuple[str, str, str | None, str | None] | None = None  # noun, measure, group, dept
+        self.last: tuple[str, str, str | None, str | None] | None = (
+            None  # noun, measure, group, dept
+        )
 
     def lines(self) -> list[Line]:
         return [ln for ln in self.block.answer if not ln.blank and ln.number not in self.consumed]
@@ -116,19 +144,30 @@ class _BlockReader:
         return self.found
 
     def bare_answer(self, lines: list[Line]) -> bool:
-        """'441 as at 09/04/18' or '1 (physical disabilities)' answering 'How many ...?'."""
+        """'312 as at 01/06/21' or '4 (older people)' answering 'How many ...?'."""
         first = lines[0]
         match = re.fullmatch(
-            r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:\((?P<group>[^)]+)\)|as at (?P<date>.+?))?\s*\.?\s*",
-            first.text)
+            r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
+            r"(?:\((?P<group>[^)]+)\)|as at (?P<date>.+?))?\s*\.?\s*",
+            first.text,
+        )
         if not match or not self.ctx.measure or len(lines) > 2:
             return False
         dates = find_dates(first.text)
         group = group_of(match.group("group") or "") or self.ctx.group
-        self.found.append(_stat(
-            self.doc, self.ctx.measure, Decimal(match.group("n").replace(",", "")), self.ctx.unit,
-            first.content_start, first.end, self.ctx, group=group,
-            date=dates[0].iso if dates else None))
+        self.found.append(
+            _stat(
+                self.doc,
+                self.ctx.measure,
+                Decimal(match.group("n").replace(",", "")),
+                self.ctx.unit,
+                first.content_start,
+                first.end,
+                self.ctx,
+                group=group,
+                date=dates[0].iso if dates else None,
+            )
+        )
         return True
 
     def label_line(self, line: Line, area_block: bool) -> bool:
@@ -142,15 +181,28 @@ class _BlockReader:
         label = clean(match.group("label"))
         total = label.lower() == "total"
         measure = f"{self.ctx.measure}, total" if total else self.ctx.measure
-        self.found.append(_stat(self.doc, measure, Decimal(figure.replace(",", "")),
-                                self.ctx.unit, line.content_start, line.end, self.ctx,
-                                department=None if total else label))
+        self.found.append(
+            _stat(
+                self.doc,
+                measure,
+                Decimal(figure.replace(",", "")),
+                self.ctx.unit,
+                line.content_start,
+                line.end,
+                self.ctx,
+                department=None if total else label,
+            )
+        )
         return True
 
     def contract_context(self, line: Line) -> str | None:
         """Inside a contract's section, its title and provider name the counts."""
-        before = [c for c in self.contracts if c.evidence.end <= line.start
-                  and any(ln.start == c.evidence.start for ln in self.block.answer)]
+        before = [
+            c
+            for c in self.contracts
+            if c.evidence.end <= line.start
+            and any(ln.start == c.evidence.start for ln in self.block.answer)
+        ]
         if not before:
             return None
         contract = max(before, key=lambda c: c.evidence.start)
@@ -176,9 +228,11 @@ class _BlockReader:
         after = text[number.end : number.end + 3]
         if _REFERENCE_BEFORE.search(before) or "£" in before[-2:] or after.startswith(("%", " %")):
             return True
-        if not number.words and re.fullmatch(r"(?:19|20)\d\d", text[number.start:number.end]):
+        if not number.words and re.fullmatch(r"(?:19|20)\d\d", text[number.start : number.end]):
             return True
-        return any(d.start <= number.start < d.end for d in find_dates(text, s_start, number.end + 12))
+        return any(
+            d.start <= number.start < d.end for d in find_dates(text, s_start, number.end + 12)
+        )
 
     def number(self, number: NumberMatch, s_start: int, s_end: int, line: Line) -> None:
         text = self.doc.text
@@ -190,29 +244,46 @@ class _BlockReader:
         anaphor = re.match(r"\s+of (?:these|those|them|whom|which)\b", after)
         if anaphor and self.last:
             noun, measure, group, department = self.last
-            rest = re.split(r"[,;.()]", after[anaphor.end():])[0]
+            rest = re.split(r"[,;.()]", after[anaphor.end() :])[0]
             rest = re.sub(r"(?i)^\s*(?:have been|has been|are|is|were|was)\s+", " ", rest)
-            self.found.append(_stat(self.doc, clean_measure(f"{measure}{rest}"), number.value,
-                                    noun, number.start, s_end, self.ctx, group=group,
-                                    department=department, approximate=approx,
-                                    date=self._date(sentence)))
+            self.found.append(
+                _stat(
+                    self.doc,
+                    clean_measure(f"{measure}{rest}"),
+                    number.value,
+                    noun,
+                    number.start,
+                    s_end,
+                    self.ctx,
+                    group=group,
+                    department=department,
+                    approximate=approx,
+                    date=self._date(sentence),
+                )
+            )
             return
         phrase = count_phrase(text, number.end)
         if phrase is None:
             self.number_of(number, s_start, sentence, approx)
             return
-        of_which = re.search(r"(?i)\bof (?:which|whom)\s*$", text[s_start:number.start])
-        clause = re.split(r"[,;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d)|\s+but\b|\s+although\b",
-                          text[number.end:s_end])[0]
+        of_which = re.search(r"(?i)\bof (?:which|whom)\s*$", text[s_start : number.start])
+        clause = re.split(
+            r"[,;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d)|\s+but\b|\s+although\b",
+            text[number.end : s_end],
+        )[0]
         measure = clean_measure(clause)
-        lead = text[s_start:number.start].split(", ")[-1]
+        lead = text[s_start : number.start].split(", ")[-1]
         verb = re.search(r"(?i)\s+(?:contains?|has|have|employs?|had|totals?|comprises?)\s*$", lead)
         subject = clean_measure(lead[: verb.start()]) if verb else ""
         department = department_of(sentence) or self.ctx.department
         if department:
-            measure = clean_measure(re.sub(
-                rf"(?i)\s*\b(?:in|within|across|for)\s+(?:the\s+)?{re.escape(department)}\b.*$",
-                "", measure))
+            measure = clean_measure(
+                re.sub(
+                    rf"(?i)\s*\b(?:in|within|across|for)\s+(?:the\s+)?{re.escape(department)}\b.*$",
+                    "",
+                    measure,
+                )
+            )
         if of_which and self.last:
             measure = f"{measure} in {self.last[1].split(' in ', 1)[-1]}"
         elif len(measure.split()) <= 1 and subject:
@@ -222,29 +293,57 @@ class _BlockReader:
             measure = f"{context}: {measure}"
         group = phrase.group or group_of(sentence)
         noun = re.sub(r"(?i)^fte\b", "FTE", text[number.end : phrase.noun_end].strip().split()[-1])
-        self.last = (phrase.unit if phrase.unit != "FTE" else noun if noun != "FTE" else "FTE",
-                     measure, group, department)
-        self.found.append(_stat(self.doc, measure, number.value, phrase.unit, number.start,
-                                min(s_end, phrase.noun_end + len(clause)), self.ctx, group=group,
-                                department=department, approximate=approx,
-                                date=self._date(sentence)))
+        self.last = (
+            phrase.unit if phrase.unit != "FTE" else noun if noun != "FTE" else "FTE",
+            measure,
+            group,
+            department,
+        )
+        self.found.append(
+            _stat(
+                self.doc,
+                measure,
+                number.value,
+                phrase.unit,
+                number.start,
+                min(s_end, phrase.noun_end + len(clause)),
+                self.ctx,
+                group=group,
+                department=department,
+                approximate=approx,
+                date=self._date(sentence),
+            )
+        )
 
     def number_of(self, number: NumberMatch, s_start: int, sentence: str, approx: bool) -> None:
-        """'The number of X was 1,468' -> a count of X."""
+        """'The number of X was 2,350' -> a count of X."""
         before = self.doc.text[s_start : number.start]
-        match = re.search(r"(?i)\bnumber of (?P<x>.+?)\s+(?:was|is|were|are|stood at|totall?ed|"
-                          r"came to|reached)\s*$", before)
+        match = re.search(
+            r"(?i)\bnumber of (?P<x>.+?)\s+(?:was|is|were|are|stood at|totall?ed|"
+            r"came to|reached)\s*$",
+            before,
+        )
         if not match:
             return
         phrase = count_phrase(" " + match.group("x"), 0)
         if phrase is None:
             return
         measure = clean_measure(match.group("x"))
-        self.found.append(_stat(self.doc, measure, number.value, phrase.unit, s_start,
-                                s_start + len(sentence.rstrip()), self.ctx,
-                                group=phrase.group or group_of(sentence),
-                                department=department_of(sentence) or self.ctx.department,
-                                approximate=approx, date=self._date(sentence)))
+        self.found.append(
+            _stat(
+                self.doc,
+                measure,
+                number.value,
+                phrase.unit,
+                s_start,
+                s_start + len(sentence.rstrip()),
+                self.ctx,
+                group=phrase.group or group_of(sentence),
+                department=department_of(sentence) or self.ctx.department,
+                approximate=approx,
+                date=self._date(sentence),
+            )
+        )
 
     def _date(self, sentence: str) -> str | None:
         match = re.search(r"(?i)\bas (?:at|of)\s+", sentence)
@@ -257,12 +356,18 @@ class _BlockReader:
         text = self.doc.text
         for match in PERCENT.finditer(text, s_start, s_end):
             before = text[s_start : match.start()]
-            change = re.search(r"(?i)\b(increased|decreased|reduced|risen|fallen|grown|dropped)"
-                               r"(?: by)?\s*$", before)
+            change = re.search(
+                r"(?i)\b(increased|decreased|reduced|risen|fallen|grown|dropped)"
+                r"(?: by)?\s*$",
+                before,
+            )
             subject = self._resolve(before)
             if change and subject:
-                word = "increase" if re.match(r"(?i)increas|risen|grown", change.group(1)) \
+                word = (
+                    "increase"
+                    if re.match(r"(?i)increas|risen|grown", change.group(1))
                     else "decrease"
+                )
                 measure = f"{word} in {subject}"
             else:
                 measure = clean_measure(re.sub(r"(?i)\b(?:is|are|was|were|of|by)\s*$", "", before))
@@ -270,8 +375,18 @@ class _BlockReader:
                     measure = clean_measure(text[match.end() : s_end])
             if not measure:
                 continue
-            self.found.append(_stat(self.doc, measure, Decimal(match.group("n")), "percent",
-                                    s_start, s_end, self.ctx, group=group_of(measure)))
+            self.found.append(
+                _stat(
+                    self.doc,
+                    measure,
+                    Decimal(match.group("n")),
+                    "percent",
+                    s_start,
+                    s_end,
+                    self.ctx,
+                    group=group_of(measure),
+                )
+            )
 
     def _resolve(self, before: str) -> str | None:
         """'The number of hours have increased by' -> the fullest 'hours …' phrase in the answer."""
@@ -280,9 +395,11 @@ class _BlockReader:
             return None
         answer = " ".join(ln.text for ln in self.block.answer)
         best = head.group(1)
-        for match in re.finditer(rf"(?i)number of ({re.escape(head.group(1))}\b[^.;]*?)"
-                                 r"(?=\s+(?:has|have|is|are|was|were|increased|decreased)\b)",
-                                 answer):
+        for match in re.finditer(
+            rf"(?i)number of ({re.escape(head.group(1))}\b[^.;]*?)"
+            r"(?=\s+(?:has|have|is|are|was|were|increased|decreased)\b)",
+            answer,
+        ):
             if len(match.group(1)) > len(best):
                 best = match.group(1)
         return clean_measure(best)
@@ -310,9 +427,16 @@ def _table_statistics(doc: Document, table: Table, block: Block) -> list[Statist
             if index >= len(row) or not re.fullmatch(r"[\d,]+(?:\.\d+)?", row[index].text):
                 continue
             date = day_month_in_year(as_at.group(1), int(year)) if as_at else None
-            found.append(Statistic(measure, Decimal(row[index].text.replace(",", "")), unit,
-                                   span(doc, row[index].start, row[index].end),
-                                   date=date or year, group=group))
+            found.append(
+                Statistic(
+                    measure,
+                    Decimal(row[index].text.replace(",", "")),
+                    unit,
+                    span(doc, row[index].start, row[index].end),
+                    date=date or year,
+                    group=group,
+                )
+            )
     return found
 
 

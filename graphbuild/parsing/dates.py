@@ -1,4 +1,4 @@
-"""Dates as FOI letters write them: 9th Oct 2017, 31st March 2012, 09/04/18, July 2021.
+"""Dates as FOI letters write them: 3rd Feb 2019, 30th June 2025, 01/06/21, May 2023.
 
 dateutil does the parsing; this module finds the candidate spans and says how
 precise each is, so a month-only date stays YYYY-MM rather than gaining a day.
@@ -12,8 +12,10 @@ from datetime import date
 
 from dateutil import parser as dateparser
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 DAY_MONTH_YEAR = re.compile(
     rf"(?<![/\d.])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.IGNORECASE
 )
@@ -21,7 +23,9 @@ MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}
 NUMERIC = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+\d{{4}}\b", re.IGNORECASE)
-DAY_MONTH = re.compile(rf"(?<![/\d.])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+DAY_MONTH = re.compile(
+    rf"(?<![/\d.])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE
+)
 FINANCIAL_YEAR = re.compile(r"\b(20\d\d)\s?(?:/|-|–| - | to )\s?(20)?(\d\d)\b")
 
 

@@ -1,7 +1,7 @@
 """What a number counts: its unit, client group and council department.
 
-FOI answers state counts as "27.8 fte people employed in ...", "47 young
-people on our ... scheme", "12 drop-in sessions", "Total – 58.1". These
+FOI answers state counts as "12.5 fte people employed in ...", "63 young
+people on our ... scheme", "9 drop-in sessions", "Total – 31.2". These
 helpers read the words around a number the way an analyst would: the head
 noun is the unit ("sessions"), people-like nouns count people, a client group
 ("learning disabilities") and a department ("Adult Social Care") are recorded
@@ -13,22 +13,59 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PEOPLE_NOUNS = (r"people|persons|individuals|service users|users|clients|residents|adults|"
-                r"children|young people|older people|carers|customers|recipients|patients|"
-                r"families|learners|pupils|students|staff|employees|workers|officers|commissioners|"
-                r"managers|appointees")
-COUNT_NOUNS = (r"hours|posts|vacanc(?:y|ies)|contracts?|providers?|placements?|packages?|sessions?|"
-               r"plans?|events?|networks?|centres?|beds?|homes?|files?|cases?|referrals?|"
-               r"assessments?|visits?|calls?|agencies|organisations?|schemes?|services?|"
-               r"requests?|complaints?|people|persons?|individuals?|users?|clients?|residents?|"
-               r"adults?|children|child|carers?|customers?|recipients?|patients?|families|"
-               r"learners?|staff|employees?|workers?|officers?|appointees?|frameworks?|lots?|"
-               r"tenders?|suppliers?|days?|nights?|weeks?|months?|years?|minutes?|fte|wte")
-_TIME = {"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
-         "minute", "minutes"}
-_ADJECTIVES = {"active", "current", "currently", "new", "live", "existing", "total", "open",
-               "funded", "additional", "further", "separate", "different", "other", "unfilled",
-               "vacant", "approximately", "about", "around", "some", "all", "our"}
+PEOPLE_NOUNS = (
+    r"people|persons|individuals|service users|users|clients|residents|adults|"
+    r"children|young people|older people|carers|customers|recipients|patients|"
+    r"families|learners|pupils|students|staff|employees|workers|officers|commissioners|"
+    r"managers|appointees"
+)
+COUNT_NOUNS = (
+    r"hours|posts|vacanc(?:y|ies)|contracts?|providers?|placements?|packages?|sessions?|"
+    r"plans?|events?|networks?|centres?|beds?|homes?|files?|cases?|referrals?|"
+    r"assessments?|visits?|calls?|agencies|organisations?|schemes?|services?|"
+    r"requests?|complaints?|people|persons?|individuals?|users?|clients?|residents?|"
+    r"adults?|children|child|carers?|customers?|recipients?|patients?|families|"
+    r"learners?|staff|employees?|workers?|officers?|frameworks?|lots?|"
+    r"tenders?|suppliers?|days?|nights?|weeks?|months?|years?|minutes?|fte|wte"
+)
+_TIME = {
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "minute",
+    "minutes",
+}
+_ADJECTIVES = {
+    "active",
+    "current",
+    "currently",
+    "new",
+    "live",
+    "existing",
+    "total",
+    "open",
+    "funded",
+    "additional",
+    "further",
+    "separate",
+    "different",
+    "other",
+    "unfilled",
+    "vacant",
+    "approximately",
+    "about",
+    "around",
+    "some",
+    "all",
+    "our",
+}
 GROUPS = [
     (r"learning disabilit(?:y|ies)", "learning disabilities"),
     (r"physical disabilit(?:y|ies)", "physical disabilities"),
@@ -40,12 +77,16 @@ GROUPS = [
     (r"young people", "young people"),
 ]
 DEPARTMENT = re.compile(
-    r"\b(?P<dept>(?:Adults?'?|Children(?:'s)?(?: (?:&|and) Young People'?s?)?|Education(?: (?:&|and) "
-    r"Children'?s)?|Public|Corporate|Housing|Community|Health(?: (?:&|and) Social)?|Social)"
+    r"\b(?P<dept>(?:Adults?'?|Children(?:'s)?(?: (?:&|and) Young People'?s?)?|"
+    r"Education(?: (?:&|and) Children'?s)?|Public|Corporate|Housing|Community|"
+    r"Health(?: (?:&|and) Social)?|Social)"
     r"(?:[ ](?:Social[ ]Care|Social[ ]Services|Services?|Health|Care|Procurement|Commissioning|"
-    r"and[ ]Safeguarding|and[ ]Commissioning|&[ ]Commissioning|Directorate|Department|Team)){1,3})\b"
+    r"and[ ]Safeguarding|and[ ]Commissioning|&[ ]Commissioning|Directorate|Department|Team))"
+    r"{1,3})\b"
 )
-FUNCTION = re.compile(r"(?i)\bthe (?P<dept>[a-z]+(?: [a-z]+)?) (?:function|team|department|directorate)\b")
+FUNCTION = re.compile(
+    r"(?i)\bthe (?P<dept>[a-z]+(?: [a-z]+)?) (?:function|team|department|directorate)\b"
+)
 LABEL_LINE = re.compile(
     r"^\s*(?:•\s*)?(?P<label>[A-Z][^:–—]*?(?:\([^)]*\)[^:–—(]*?)?)\s*"
     r"(?:(?:[–—]|\s-\s|\s-(?=\s?[£\d])|:)\s*(?P<figure>.+?)|\((?P<bracket>£?[\d.,]+\s?[mk]?)\);?)\s*$"
@@ -82,7 +123,8 @@ _COUNT_PHRASE = re.compile(
 _PREPOSITIONS = {"of", "for", "in", "to", "on", "at", "with", "by", "from", "than", "per"}
 ASKS_AREAS = re.compile(
     r"(?i)\bhow many (?:\w+ ){0,2}(?:contracts|providers)\b|\bvalue of (?:the |your |these )?"
-    r"contracts|\b(?:how much|amount) (?:\w+ ){0,3}(?:spend|spent)\b|\bspend on\b")
+    r"contracts|\b(?:how much|amount) (?:\w+ ){0,3}(?:spend|spent)\b|\bspend on\b"
+)
 
 
 def count_phrase(text: str, start: int) -> CountPhrase | None:
@@ -100,13 +142,26 @@ def count_phrase(text: str, start: int) -> CountPhrase | None:
     words = match.group("mods").split()
     if any(re.search(r"[.,;:()]", w) or w.lower() in _PREPOSITIONS for w in words) or head in _TIME:
         return None
-    modifiers = [w for w in words if "-" not in w and w.lower() not in _ADJECTIVES
-                 and not w.lower().endswith("ed") and not w[0].isupper()]
+    modifiers = [
+        w
+        for w in words
+        if "-" not in w
+        and w.lower() not in _ADJECTIVES
+        and not w.lower().endswith("ed")
+        and not w[0].isupper()
+    ]
     phrase = " ".join(words + [match.group("head")])
     group = group_of(phrase)
     if group:
-        modifiers = [w for w in modifiers if not re.search(r"(?i)disabilit|learning|physical|"
-                                                           r"mental|health|older|young", w)]
+        modifiers = [
+            w
+            for w in modifiers
+            if not re.search(
+                r"(?i)disabilit|learning|physical|"
+                r"mental|health|older|young",
+                w,
+            )
+        ]
     if re.fullmatch(PEOPLE_NOUNS, head, re.IGNORECASE) or head in {"persons", "person"}:
         unit = "people"
     elif head in {"vacancy", "vacancies"}:
@@ -121,6 +176,10 @@ def clean_measure(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"(?i),?\s*\b(?:in|within|across) the (?:local authority|LA|council)\b", "", text)
     text = re.sub(r"(?i)\b(?:in|within) your (?:area|authority|local authority)\b", "", text)
-    text = re.sub(r"(?i)^(?:there (?:are|is|were|was) |we (?:currently )?have |currently |"
-                  r"approximately |about |around )+", "", text)
+    text = re.sub(
+        r"(?i)^(?:there (?:are|is|were|was) |we (?:currently )?have |currently |"
+        r"approximately |about |around )+",
+        "",
+        text,
+    )
     return text.strip(" ,;:.-–*‘’'\"")

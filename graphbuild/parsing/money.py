@@ -1,4 +1,4 @@
-"""Money as written in FOI letters: £1,017; £19.9m; £124.4M; "£576,000 over 3 years".
+"""Money as written in FOI letters: £2,340; £3.4m; £86.1M; "£250,000 over 4 years".
 
 Returns Decimal pounds so that values survive into xsd:decimal exactly.
 """
@@ -9,16 +9,26 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "million": 1_000_000, "mn": 1_000_000,
-                "bn": 1_000_000_000, "billion": 1_000_000_000}
+_MULTIPLIERS = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
 MONEY = re.compile(
     r"£\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<mult>million|billion|bn|mn|m|k)\b)?",
     re.IGNORECASE,
 )
 _PERIODS = [
-    (re.compile(r"^\s*(?:per annum|p\.?\s?a\.?\b|per year|a year|each year|annually|per yr)", re.I),
-     "annual"),
+    (
+        re.compile(
+            r"^\s*(?:per annum|p\.?\s?a\.?\b|per year|a year|each year|annually|per yr)", re.I
+        ),
+        "annual",
+    ),
     (re.compile(r"^\s*(?:per week|a week|pw\b|p/w\b|weekly|each week)", re.I), "week"),
     (re.compile(r"^\s*(?:per hour|an hour|ph\b|p/h\b|hourly|each hour)", re.I), "hour"),
     (re.compile(r"^\s*(?:per night|a night|nightly|each night)", re.I), "night"),

@@ -1,9 +1,9 @@
 """Organisation names as FOI letters list them.
 
-"City & County Care Services (UK) (trading as Aspire UK)" is one provider with
-a trading name; "Care 4U (Leicestershire) Limited" keeps its bracket, because
-the bracket sits inside the legal name; "HH Care Limited - Meadows" is a branch
-of "HH Care Limited". These rules read the punctuation, not a list of names.
+"Northgate Home Support (UK) (trading as Brightcare)" is one provider with a
+trading name; "Care 2 U (Rutland) Limited" keeps its bracket, because the
+bracket sits inside the legal name; "AB Care Ltd - Riverside" is a branch of
+"AB Care Ltd". These rules read the punctuation, not a list of names.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def parse_name(text: str) -> ParsedName:
     aliases: list[str] = []
     trading = TRADING.search(text)
     if trading:
-        alias = _strip(text[trading.end():].rstrip(")"))
+        alias = _strip(text[trading.end() :].rstrip(")"))
         text = _strip(text[: trading.start()])
         if alias:
             aliases.append(alias)

@@ -1,4 +1,4 @@
-"""Numbers as FOI letters write them: 1,468; 27.8fte; 'seventy-two'; 'two hundred and fifty-six'."""
+"""Numbers as FOI letters write them: 2,350; 12.5fte; 'seventy-two'; 'two hundred and fifty-six'."""
 
 from __future__ import annotations
 
@@ -8,14 +8,32 @@ from decimal import Decimal
 
 from text_to_num import text2num
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ["hundred", "thousand"]
 _WORD = r"(?:" + "|".join(_TENS + _UNITS + _SCALES) + r")"
-WORD_NUMBER = re.compile(
-    rf"\b{_WORD}(?:(?:[\s-]|\s+and\s+){_WORD})*\b", re.IGNORECASE
-)
+WORD_NUMBER = re.compile(rf"\b{_WORD}(?:(?:[\s-]|\s+and\s+){_WORD})*\b", re.IGNORECASE)
 DIGITS = re.compile(r"(?<![\w.,/£])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d/]|\.\d|,\d{3})")
 
 

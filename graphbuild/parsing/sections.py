@@ -49,8 +49,9 @@ ASKED = re.compile(
     r"my questions are|you clarified|clarification)\b.*:?\s*$",
     re.IGNORECASE,
 )
-REQUEST_HEADING = re.compile(r"^\s*(?:request|the request|your request|request details)\s*:?\s*$",
-                             re.I)
+REQUEST_HEADING = re.compile(
+    r"^\s*(?:request|the request|your request|request details)\s*:?\s*$", re.I
+)
 RESPONSE_HEADING = re.compile(
     r"^\s*(?:response|decision|our response|answers|reply|information provided)\s*:?\s*$", re.I
 )
@@ -202,9 +203,10 @@ class _Segmenter:
             number = marker_number(marker)
             block = self._new_block(number)
             follower = self._next_content(index)
-            if not rest and (self.section == "response" or not (
-                follower and is_request_like(follower.text, numbered=True)
-            )):
+            if not rest and (
+                self.section == "response"
+                or not (follower and is_request_like(follower.text, numbered=True))
+            ):
                 block.question.extend(self.request_items.get(number, []))
                 self.mode, self.open = "answer", False
                 return

@@ -10,12 +10,18 @@ import re
 
 SERVICES: list[tuple[str, str]] = [
     (r"live[- ]in care|'live in' care|live in care", "live-in care"),
-    (r"domiciliary|home ?care|care at home|care and support at home|home support", "domiciliary care"),
+    (
+        r"domiciliary|home ?care|care at home|care and support at home|home support",
+        "domiciliary care",
+    ),
     (r"supported living", "supported living"),
     (r"extra care", "extra care"),
     (r"nursing (?:care|home)", "nursing care"),
     (r"residential (?:care|home)|care homes?", "residential care"),
-    (r"day (?:care|services?|opportunit(?:y|ies)|centres?)|community opportunit", "day opportunities"),
+    (
+        r"day (?:care|services?|opportunit(?:y|ies)|centres?)|community opportunit",
+        "day opportunities",
+    ),
     (r"reablement", "reablement"),
     (r"respite|short breaks?", "respite care"),
     (r"advocacy", "advocacy"),

@@ -28,8 +28,9 @@ def lines_span(doc: Document, lines: list[Line]) -> Evidence:
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries inside text[start:end] (full stops before a capital or end)."""
     bounds, begin = [], start
-    for match in re.finditer(r"(?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)[.;?!](?=\s+[A-Z(£\d]|\s*$)",
-                             text[start:end]):
+    for match in re.finditer(
+        r"(?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)[.;?!](?=\s+[A-Z(£\d]|\s*$)", text[start:end]
+    ):
         stop = start + match.end()
         bounds.append((begin, stop))
         begin = stop

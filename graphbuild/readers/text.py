@@ -15,7 +15,10 @@ from graphbuild.errors import DocumentError
 from graphbuild.readers.document import Cell, Document, Line, Table
 
 MAX_BYTES = 20 * 1024 * 1024
-_BULLET = re.compile(r"^([ \t]*)(?:[•·▪◦●■►‣⁃]|o(?= )|-(?= )|\*(?= )|–(?= ))[ \t]*")
+_BULLET = re.compile(
+    "^([ \t]*)(?:[\u2022\u00b7\u25aa\u25e6\u25cf\u25a0\u25ba\u2023\u2043\uf0b7\uf0a7]"
+    "|o(?= )|-(?= )|\\*(?= )|\u2013(?= ))[ \t]*"
+)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
 
@@ -46,7 +49,7 @@ def normalise(text: str) -> str:
     for line in text.split("\n"):
         match = _BULLET.match(line)
         if match and line[match.end() :].strip():
-            line = f"{match.group(1)}• {line[match.end():]}"
+            line = f"{match.group(1)}• {line[match.end() :]}"
         lines.append(line.rstrip(" "))
     return "\n".join(lines)
 

@@ -1,0 +1,71 @@
+"""Rules of the codebase that keep extraction general and the data flow one-way."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRACTION = (
+    sorted((ROOT / "graphbuild" / "extractors").glob("*.py"))
+    + sorted((ROOT / "graphbuild" / "parsing").glob("*.py"))
+    + sorted((ROOT / "graphbuild" / "readers").glob("*.py"))
+)
+
+
+def imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+@pytest.mark.parametrize("path", EXTRACTION, ids=lambda p: p.name)
+def test_extraction_code_knows_no_rdf_web_or_other_extractors(path: Path) -> None:
+    for module in imports(path):
+        assert not module.startswith(("rdflib", "flask", "pyoxigraph", "server")), module
+        if path.parent.name == "extractors":
+            assert not module.startswith("graphbuild.extractors"), module
+
+
+def test_graphbuild_never_imports_the_server() -> None:
+    for path in (ROOT / "graphbuild").rglob("*.py"):
+        assert not any(m.startswith("server") for m in imports(path)), path
+
+
+def sample_specifics() -> set[str]:
+    """Names, figures and file names from the samples: none may appear in extraction code."""
+    found: set[str] = set()
+    for path in (ROOT / "tests" / "data" / "expected").glob("*.csv"):
+        for row in csv.DictReader(path.open(encoding="utf-8")):
+            for column in (
+                "provider",
+                "organisation",
+                "council",
+                "framework",
+                "aliases",
+                "contract",
+            ):
+                for value in (row.get(column) or "").split("|"):
+                    if len(value.strip()) > 4:
+                        found.add(value.strip().lower())
+            for column in ("value", "minPrice", "maxPrice", "avgPrice"):
+                if len(row.get(column) or "") >= 4:
+                    found.add(row[column])
+    found |= {p.stem.split("_")[-1] for p in (ROOT / "examples").rglob("*.txt")}
+    return found
+
+
+@pytest.mark.parametrize("path", EXTRACTION, ids=lambda p: p.name)
+def test_no_sample_specific_names_figures_or_files(path: Path) -> None:
+    code = path.read_text(encoding="utf-8").lower()
+    leaked = [s for s in sample_specifics() if re.search(rf"(?<![\w]){re.escape(s)}(?![\w])", code)]
+    assert not leaked, f"{path.name} mentions {leaked}"

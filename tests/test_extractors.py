@@ -1,0 +1,142 @@
+"""Extractors on the samples and on small letters written to probe one rule each."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from graphbuild.extract import extract
+from graphbuild.facts import DocumentFacts, Evidence
+from graphbuild.readers import read_document
+from graphbuild.readers.text import read_text_bytes
+
+
+def facts_of(text: str, name: str = "letter.txt") -> DocumentFacts:
+    return extract(read_text_bytes(text.encode("utf-8"), name))
+
+
+def all_evidence(facts: DocumentFacts) -> list[Evidence]:
+    found = [o.evidence for o in facts.organisations] + [f.evidence for f in facts.frameworks]
+    for fw in facts.frameworks:
+        for lot in fw.lots:
+            found += [lot.evidence] + [m.evidence for m in lot.members]
+            found += [p.evidence for p in lot.prices]
+    for group in (
+        facts.contracts,
+        facts.areas,
+        facts.statistics,
+        facts.prices,
+        facts.refusals,
+        facts.warnings,
+        facts.questions,
+    ):
+        found += [item.evidence for item in group]
+    return found
+
+
+def test_every_fact_quotes_the_text_it_came_from(sample_paths: list[Path]) -> None:
+    for path in sample_paths:
+        facts = extract(read_document(path))
+        evidence = all_evidence(facts)
+        assert evidence, path.name
+        for ev in evidence:
+            assert ev.document == path.name
+            assert ev.quote and facts.text[ev.start : ev.end] == ev.quote
+
+
+def test_figures_in_the_request_are_not_facts() -> None:
+    facts = facts_of(
+        "Freedom of Information Act 2000 – Day services\n\nYou asked:\n\n"
+        "1. Into which band does funding fall: up to £500,000, or £4 million or above?\n\n"
+        "2. How many of your 30 day centres have more than 12 staff?\n\n"
+        "Please see our website.\n"
+    )
+    assert facts.statistics == [] and facts.prices == [] and facts.areas == []
+    assert facts.contracts == []
+
+
+def test_a_refusal_letter_yields_refusals_not_contracts() -> None:
+    facts = facts_of(
+        "Freedom of Information Act 2000 – Home care contracts\n\nYou asked:\n\n"
+        "1. What is the hourly rate paid to each provider under the contract?\n\n"
+        "The hourly rates are commercially sensitive and are withheld under Section 43(2) "
+        "of the Freedom of Information Act 2000.\n\n"
+        "2. Who are the named officers?\n\n"
+        "Names of junior staff are exempt under section 40(2) (personal data).\n"
+    )
+    assert [(r.question, r.basis) for r in facts.refusals] == [
+        ("1", "s43(2) commercial interests"),
+        ("2", "s40(2) personal data"),
+    ]
+    assert facts.contracts == [] and facts.prices == [] and facts.frameworks == []
+
+
+def test_information_not_held_is_s1(sample_paths: list[Path]) -> None:
+    facts = extract(read_document(sample_paths[2]))
+    assert [(r.question, r.basis) for r in facts.refusals] == [("6", "s1(1) not held")]
+
+
+def test_self_contradicting_lot_labels_are_placed_by_section_and_warned(sample_paths):
+    facts = extract(read_document(sample_paths[4]))
+    (framework,) = facts.frameworks
+    lot2 = next(lot for lot in framework.lots if lot.number == "2")
+    (price,) = lot2.prices
+    assert (price.minimum, price.maximum, price.unit) == (
+        Decimal("870.89"),
+        Decimal("1260.89"),
+        "week",
+    )
+    assert len(facts.warnings) == 2
+    assert all("Lot 1" in w.message and "Lot 2" in w.message for w in facts.warnings)
+    assert all("for Lot 1" in w.evidence.quote for w in facts.warnings)
+
+
+def test_contract_terms_and_value_basis(sample_paths: list[Path]) -> None:
+    facts = extract(read_document(sample_paths[1]))
+    first, second = facts.contracts
+    assert (first.providers, first.value.amount, first.value.period, first.value.stated) == (
+        ["Enham"],
+        Decimal("576000"),
+        "total",
+        "£576,000 over 3 years",
+    )
+    assert (first.term_months, first.extension_months, first.end) == (36, 24, "2012-03-31")
+    assert (second.value.period, second.term_months, second.extension_months) == ("annual", 12, 12)
+
+
+def test_lot_titles_values_and_period(sample_paths: list[Path]) -> None:
+    (framework,) = extract(read_document(sample_paths[4])).frameworks
+    lot1 = framework.lots[0]
+    assert lot1.title == "Provision of General Domiciliary Support Service"
+    assert (lot1.value.amount, lot1.value.period) == (Decimal("166600000"), "7 years")
+    assert (framework.start, framework.end, framework.max_end) == (
+        "2017-10-09",
+        "2022-10-09",
+        "2024-10-08",
+    )
+    assert framework.partners == ["Leicester City Clinical Commissioning Group"]
+
+
+def test_counts_written_in_words_and_of_which() -> None:
+    facts = facts_of(
+        "Freedom of Information Act 2000 – Staffing\n\nYou asked:\n\n"
+        "1. How many staff work in commissioning?\n\n"
+        "The commissioning team contains twelve FTE of which 2.5 posts are vacant.\n"
+    )
+    values = [(s.value, s.unit) for s in facts.statistics]
+    assert values == [(Decimal(12), "FTE"), (Decimal("2.5"), "FTE")]
+
+
+@pytest.mark.parametrize("name", ["Brandon Trust", "Helping Hands"])
+def test_plain_provider_list_under_a_lot(name: str) -> None:
+    facts = facts_of(
+        "Freedom of Information Act 2000 – Framework\n\nYou asked:\n\n"
+        "1. Which providers are on your framework?\n\n"
+        "Lot 3 providers:\nBrandon Trust\nHelping Hands\n\n"
+        "The Home Support Framework commenced on 1 April 2020.\n"
+    )
+    (framework,) = facts.frameworks
+    assert framework.name == "Home Support Framework" and framework.start == "2020-04-01"
+    assert name in [m.provider for m in framework.lots[0].members]
