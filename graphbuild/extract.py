@@ -22,22 +22,28 @@ from graphbuild.readers.document import Document
 
 
 def _questions(doc: Document, blocks: list[Block]) -> list[QuestionBlock]:
-    found = []
+    """One question per number; follow-up questions under the same number join it."""
+    found: dict[str, QuestionBlock] = {}
     for block in blocks:
         if not block.question or not block.number:
             continue
         answer = [ln for ln in block.answer if not ln.blank]
-        found.append(
-            QuestionBlock(
-                block.number,
-                block.question_text,
-                "\n".join(ln.content for ln in answer),
-                lines_span(doc, block.question),
-                answer[0].start if answer else 0,
-                answer[-1].end if answer else 0,
-            )
+        answer_text = "\n".join(ln.content for ln in answer)
+        if block.number in found:
+            earlier = found[block.number]
+            earlier.question = f"{earlier.question} {block.question_text}"
+            earlier.answer = "\n".join(t for t in (earlier.answer, answer_text) if t)
+            earlier.answer_end = answer[-1].end if answer else earlier.answer_end
+            continue
+        found[block.number] = QuestionBlock(
+            block.number,
+            block.question_text,
+            answer_text,
+            lines_span(doc, block.question),
+            answer[0].start if answer else 0,
+            answer[-1].end if answer else 0,
         )
-    return found
+    return list(found.values())
 
 
 def _providers(facts: DocumentFacts) -> list[Organisation]:

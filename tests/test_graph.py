@@ -107,3 +107,11 @@ def test_rebuilding_a_changed_document_replaces_its_graph(tmp_path: Path, sample
     assert not bool(store.query(ask.format('"Enham"')))
     assert bool(store.query(ask.format('"Newco Care Ltd"')))
     assert store.named_graphs() == [first.graph_iri]
+
+
+def test_the_sample_graph_conforms_to_the_shapes(sample_store) -> None:
+    from graphbuild.validate import validate_store
+
+    report = validate_store(sample_store)
+    assert report.conforms, "\n".join(report.lines)
+    assert report.violations == 0
