@@ -147,7 +147,7 @@ def load_shapes() -> Graph:
     shapes = Graph()
     files = sorted(shapes_dir().glob("*.ttl"))
     if not files:
-        raise FileNotFoundError(f"no SHACL shapes found in {shapes_dir()}")
+        raise ShapesError(f"validate: no SHACL shapes found in {shapes_dir()}")
     for path in files:
         try:
             shapes.parse(path, format="turtle")
@@ -254,6 +254,8 @@ def _evidence(data: Graph, focus: Node | None) -> tuple[str | None, str | None]:
     """File name and quote of the first evidence for `focus` or the node that owns it."""
     if focus is None:
         return None, None
+    if data.value(focus, CKG.fileName) is not None:  # a document is its own evidence
+        return _file_name(data, focus), None
     for candidate in _evidence_candidates(data, focus):
         file_name = _file_name(data, data.value(candidate, PROV.entity))
         if file_name is not None:
@@ -262,7 +264,7 @@ def _evidence(data: Graph, focus: Node | None) -> tuple[str | None, str | None]:
         file_name = _file_name(data, data.value(focus, doc_link))
         if file_name is not None:
             return file_name, None
-    return _file_name(data, focus), None
+    return None, None
 
 
 def _evidence_candidates(data: Graph, focus: Node) -> list[Node]:

@@ -305,7 +305,7 @@ REJECTED: list[tuple[str, list[tuple[str, str | None, str, str, str]]]] = [
     (
         "evidence/invalid-quote-mismatch.ttl",
         [
-            (EVIDENCE, None, "EvidenceQuoteMatchesShape", "SPARQL", W),
+            ("document/004-x-txt", None, "EvidenceQuoteMatchesShape", "SPARQL", W),
         ],
     ),
     (
@@ -553,3 +553,11 @@ def test_jsonld_context_expands_to_the_ontology_terms() -> None:
     assert (node, RDF.type, CKG.Contract) in graph
     assert (node, CKG.buyer, URIRef(f"{ID}council/leicester")) in graph
     assert graph.value(node, CKG.termMonths).toPython() == 36
+
+
+def test_shapes_are_themselves_valid_shacl() -> None:
+    """SHACL-SHACL (pyshacl's meta_shacl) rejects malformed shapes before they mislead."""
+    conforms, _, text = pyshacl.validate(
+        Graph(), shacl_graph=load_shapes(), meta_shacl=True, inference="none"
+    )
+    assert conforms, text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
@@ -11,6 +12,7 @@ from graphbuild.validate import (
     CKG,
     OA,
     PROV,
+    ShapesError,
     ValidationReport,
     describe,
     load_shapes,
@@ -136,3 +138,38 @@ def test_shapes_are_loaded_from_every_file_once() -> None:
     shape_iris = {str(s) for s in shapes.subjects()}
     for name in ("LotShape", "EvidencedFactShape", "RefusalShape", "MonetaryAmountShape"):
         assert f"https://w3id.org/carekg/shapes#{name}" in shape_iris
+
+
+def test_quote_mismatch_is_reported_on_the_document_with_the_quote_in_the_message() -> None:
+    report = validate_graph(fixture("evidence/invalid-quote-mismatch.ttl"))
+    (result,) = report.results
+    assert result.severity == "Warning"
+    assert result.focus == f"{ID}document/004-x-txt"
+    assert (result.document, result.quote) == ("004_x.txt", None)
+    assert '"Prowiders"' in result.message
+    assert "6-15" in result.message
+
+
+def test_broken_shapes_file_is_a_user_error_naming_the_file(tmp_path, monkeypatch) -> None:
+    import graphbuild.validate as validate_module
+
+    (tmp_path / "broken.ttl").write_text("ckgsh:LotShape a sh:NodeShape", encoding="utf-8")
+    monkeypatch.setattr(validate_module, "shapes_dir", lambda: tmp_path)
+    validate_module.load_shapes.cache_clear()
+    try:
+        with pytest.raises(ShapesError, match="broken.ttl"):
+            validate_module.load_shapes()
+    finally:
+        validate_module.load_shapes.cache_clear()
+
+
+def test_empty_shapes_folder_is_a_user_error(tmp_path, monkeypatch) -> None:
+    import graphbuild.validate as validate_module
+
+    monkeypatch.setattr(validate_module, "shapes_dir", lambda: tmp_path)
+    validate_module.load_shapes.cache_clear()
+    try:
+        with pytest.raises(ShapesError, match="no SHACL shapes"):
+            validate_module.load_shapes()
+    finally:
+        validate_module.load_shapes.cache_clear()
