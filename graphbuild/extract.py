@@ -12,10 +12,12 @@ from graphbuild.extractors.contracts import extract_contracts
 from graphbuild.extractors.frameworks import extract_frameworks
 from graphbuild.extractors.organisations import extract_other_organisations
 from graphbuild.extractors.prices import extract_prices
+from graphbuild.extractors.providers import extract_listed_providers
 from graphbuild.extractors.refusals import extract_refusals
 from graphbuild.extractors.source import extract_source
 from graphbuild.extractors.statistics import extract_statistics
 from graphbuild.facts import DocumentFacts, Organisation, QuestionBlock
+from graphbuild.identity import name_key
 from graphbuild.parsing.sections import Block, segment
 from graphbuild.parsing.spans import lines_span
 from graphbuild.readers.document import Document
@@ -47,19 +49,20 @@ def _questions(doc: Document, blocks: list[Block]) -> list[QuestionBlock]:
 
 
 def _providers(facts: DocumentFacts) -> list[Organisation]:
-    """One organisation per provider name, with every alias any listing gave it."""
-    by_name: dict[str, Organisation] = {}
+    """One organisation per provider, keeping every other spelling and trading name as alias."""
+    by_key: dict[str, Organisation] = {}
     members = [m for fw in facts.frameworks for lot in fw.lots for m in lot.members]
-    members += [m for fw in facts.frameworks for m in fw.providers]
+    members += [m for fw in facts.frameworks for m in fw.providers] + facts.listed_providers
     for member in members:
-        org = by_name.setdefault(
-            member.provider, Organisation(member.provider, "provider", member.evidence)
+        org = by_key.setdefault(
+            name_key(member.provider), Organisation(member.provider, "provider", member.evidence)
         )
-        org.aliases += [a for a in member.aliases if a not in org.aliases]
+        spellings = [*member.aliases, member.provider]
+        org.aliases += [a for a in spellings if a != org.name and a not in org.aliases]
     for contract in facts.contracts:
         for name in contract.providers:
-            by_name.setdefault(name, Organisation(name, "provider", contract.evidence))
-    return list(by_name.values())
+            by_key.setdefault(name_key(name), Organisation(name, "provider", contract.evidence))
+    return list(by_key.values())
 
 
 def _partners(facts: DocumentFacts) -> list[Organisation]:
@@ -87,8 +90,10 @@ def extract(doc: Document) -> DocumentFacts:
     source = extract_source(doc)
     facts = DocumentFacts(doc.name, doc.text, source, questions=_questions(doc, blocks))
     facts.frameworks, warnings = extract_frameworks(doc, blocks)
+    facts.listed_providers = extract_listed_providers(doc, blocks)
     facts.warnings.extend(warnings)
-    facts.contracts = extract_contracts(doc, blocks)
+    listed = list(dict.fromkeys(m.provider for m in facts.listed_providers))
+    facts.contracts = extract_contracts(doc, blocks, listed, source.title)
     facts.areas = extract_areas(doc, blocks)
     facts.statistics = extract_statistics(doc, blocks, facts)
     facts.prices = extract_prices(doc, blocks, source.title, _lot_lines(doc, facts))

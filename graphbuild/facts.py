@@ -183,6 +183,7 @@ class DocumentFacts:
     questions: list[QuestionBlock] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     frameworks: list[Framework] = field(default_factory=list)
+    listed_providers: list[LotMembership] = field(default_factory=list)  # named outside lots
     contracts: list[Contract] = field(default_factory=list)
     areas: list[AreaFigure] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)

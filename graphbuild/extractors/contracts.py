@@ -13,6 +13,7 @@ import re
 
 from graphbuild.facts import Contract, Money
 from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.names import parse_name
 from graphbuild.parsing.numbers import words_to_int
@@ -96,11 +97,136 @@ def _read_section(doc: Document, heading: Line, lines: list[Line]) -> Contract:
     return contract
 
 
-def extract_contracts(doc: Document, blocks: list[Block]) -> list[Contract]:
+ASKS_CONTRACT = re.compile(r"(?i)\bcontracts?\b")
+_TITLE = re.compile(
+    r"(?i)\b(?P<t>(?:(?!(?:of|the|and|for|to|in|on|with|by|dates?|many|has|have|your|our)\b)"
+    r"[a-z&/()-]+\s+){1,5}contracts?)\b"
+)
+_TITLE_NOISE = re.compile(
+    r"(?i)^(?:how many|what|when|which|the|your|does|do|is|are|of|has|have)\s+"
+)
+ASKS_END = re.compile(r"(?i)expir|come to an end|\bend\b|renewal|finish|run until")
+ASKS_START = re.compile(r"(?i)\bstart|commence|\bbegin")
+ASKS_VALUE = re.compile(r"(?i)\bvalue\b|\bcost\b|\bworth\b|\bspend\b")
+PERIODS_EACH = re.compile(
+    rf"(?i)\b{_COUNT}\s+(?:extension\s+)?(?:periods?|options?|extensions?)\s+of\s+"
+    rf"(?P<m>\d+|one|two|three|six|twelve)\s+(?P<unit>years?|months?)(?:\s+each)?"
+)
+ASKS_RATE = re.compile(r"(?i)\brates?\b|weekly|hourly|nightly|per (?:week|hour|night)|average")
+DATE_RANGE = re.compile(r"\s*(?:-|–|to|until)\s*")
+
+
+def _title(question: str) -> str | None:
+    """The most descriptive 'X contract' phrase a question uses."""
+    titles = []
+    for match in _TITLE.finditer(question):
+        title = match.group("t")
+        while _TITLE_NOISE.match(title):
+            title = _TITLE_NOISE.sub("", title)
+        if len(title.split()) > 1:
+            titles.append(clean(title))
+    return max(titles, key=lambda t: len(t.split()), default=None)
+
+
+class _QuestionContract:
+    """A contract told across several answers: 'When does it expire?' 'July 2021' ..."""
+
+    def __init__(self, doc: Document, title: str | None) -> None:
+        self.doc = doc
+        self.title = title
+        self.contract: Contract | None = None
+
+    def _contract(self, block: Block, fallback_title: str | None) -> Contract:
+        if self.contract is None:
+            title = self.title or fallback_title or "contract"
+            first = block.answer[0] if block.answer else block.question[0]
+            self.contract = Contract(title, line_span(self.doc, first), service=service_of(title))
+        return self.contract
+
+    def read(self, block: Block, fallback_title: str | None) -> None:
+        lines = [ln for ln in block.answer if not ln.blank]
+        question = block.question_text
+        if not lines or re.search(
+            r"(?i)\bbands?\b|framework|\blots?\b",
+            question + " " + " ".join(ln.text for ln in lines),
+        ):
+            return
+        text = " ".join(ln.text for ln in lines)
+        found = self._attributes(question, text)
+        if not found:
+            return
+        contract = self._contract(block, fallback_title)
+        for key, value in found.items():
+            if getattr(contract, key) is None:
+                setattr(contract, key, value)
+
+    def _attributes(self, question: str, text: str) -> dict:
+        found: dict = {}
+        dates = find_dates(text)
+        if len(dates) >= 2 and DATE_RANGE.fullmatch(text[dates[0].end : dates[1].start]):
+            found["start"], found["end"] = dates[0].iso, dates[1].iso
+        elif dates:
+            first = dates[0]
+            before = text[max(0, first.start - 40) : first.start]
+            if ASKS_END.search(question) and not _START_WORDS.search(before):
+                found["end"] = first.iso
+            elif ASKS_START.search(question) or re.search(r"(?i)\bfrom\s*$", before):
+                found["start"] = first.iso
+        term = TERM.search(text) or re.fullmatch(
+            rf"(?i)\s*{_COUNT}\s+(?P<unit>years?|months?)\.?", text
+        )
+        if term:
+            found["term_months"] = _months(term.group("n"), term.group("unit"))
+        each = PERIODS_EACH.search(text)
+        extension = EXTENSION.search(text)
+        if each:
+            count = _months(each.group("n"), "months")
+            length = _months(each.group("m"), each.group("unit"))
+            if count and length:
+                found["extension_months"] = count * length
+        elif extension:
+            found["extension_months"] = _months(extension.group("n"), extension.group("unit"))
+        money = find_money(text)
+        if money and ASKS_VALUE.search(question) and not ASKS_RATE.search(question):
+            found["value"] = Money(money[0].amount, money[0].period, money[0].stated(text))
+        return {k: v for k, v in found.items() if v is not None}
+
+
+def _from_questions(doc: Document, blocks: list[Block], title: str | None) -> Contract | None:
+    asked = [
+        b
+        for b in blocks
+        if ASKS_CONTRACT.search(b.question_text)
+        and not _sections(b)
+        and not ASKS_AREAS.search(b.question_text)
+    ]
+    titles = [t for t in (_title(b.question_text) for b in asked) if t]
+    reader = _QuestionContract(doc, max(titles, key=lambda t: len(t.split()), default=None))
+    for block in blocks:
+        follows = reader.contract is not None and (
+            ASKS_VALUE.search(block.question_text) or ASKS_END.search(block.question_text)
+        )
+        if block in asked or follows:
+            reader.read(block, title)
+    return reader.contract
+
+
+def extract_contracts(
+    doc: Document,
+    blocks: list[Block],
+    providers: list[str] | None = None,
+    title: str | None = None,
+) -> list[Contract]:
+    """Contracts from 'Contract for X' sections, else one contract told across the answers."""
     contracts = []
     for block in blocks:
         for heading, lines in _sections(block):
             contract = _read_section(doc, heading, lines)
             if contract.providers or contract.value:
                 contracts.append(contract)
+    if not contracts:
+        told = _from_questions(doc, blocks, title)
+        if told is not None:
+            told.providers = list(providers or [])
+            contracts.append(told)
     return contracts

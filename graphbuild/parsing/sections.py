@@ -109,6 +109,10 @@ def is_request_like(text: str, numbered: bool = False) -> bool:
 _CONTINUES = (":", ",", ";", "-", "–", " and", " or", " for", " of", " the")
 
 
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
 def _is_boilerplate(line: Line) -> bool:
     return bool(BOILERPLATE.search(line.text))
 
@@ -122,6 +126,7 @@ class _Segmenter:
         self.mode = "answer"  # answer | question | boilerplate
         self.section = "none"  # none | request | response
         self.request_items: dict[str, list[Line]] = {}
+        self.request_texts: set[str] = set()  # request lines, to recognise them echoed later
         self.last_request: str | None = None
         self.open = False  # the current question line runs on to the next line
         self.clarifying = False  # inside "You clarified:" text, which is still the request
@@ -196,6 +201,10 @@ class _Segmenter:
             self._classify(index, line, text, current)
 
     def _classify(self, index: int, line: Line, text: str, current: Block) -> None:
+        if self.section == "response" and _plain(text) in self.request_texts and len(text) > 20:
+            self._ask(self._new_block(current.number), line, text)
+            self.open = False
+            return
         marker = MARKER.match(text)
         rest = text[marker.end() :].strip() if marker else text
         headed = marker and text.lstrip("• ").lower().startswith("q")
@@ -220,6 +229,8 @@ class _Segmenter:
             self.open or SUB_MARKER.match(text) or is_request_like(text)
         ):
             self._ask(current, line, text)
+            if SUB_MARKER.match(text) and re.search(r"\?\s*\S", text):
+                current.answer.append(line)  # "a) contract term? 5 years." answers inline
             return
         if self.mode == "answer" and is_request_like(text) and ("?" in text or line.bullet):
             self._ask(self._new_block(current.number), line, text)
@@ -228,6 +239,7 @@ class _Segmenter:
         current.answer.append(line)
 
     def _request_line(self, line: Line, text: str) -> None:
+        self.request_texts.add(_plain(text))
         marker = MARKER.match(text)
         if marker and text[marker.end() :].strip():
             self.last_request = marker_number(marker)
