@@ -20,7 +20,8 @@ from graphbuild.readers.document import Document, Line, Table
 
 ASKS_NAMES = re.compile(
     r"(?i)\b(?:names?|list|who)\b[^?.]{0,80}\b(?:providers?|organisations?|suppliers?|"
-    r"contractors?|agencies|companies)\b|\b(?:which|what) (?:providers?|organisations?|suppliers?)\b"
+    r"contractors?|agencies|companies)\b|"
+    r"\b(?:which|what) (?:providers?|organisations?|suppliers?)\b"
 )
 INTRODUCES = re.compile(
     r"(?i)\b(?:providers?|organisations?|suppliers?|contractors?|agencies)\b.{0,60}"
