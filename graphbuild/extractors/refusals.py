@@ -33,17 +33,21 @@ SECTION = re.compile(r"\b(?:section|s\.?)\s?(?P<num>\d{1,2})(?:\s?\(\s?\d\s?\)|\
 NOT_HELD = re.compile(
     r"(?:(?:is|are) not held|(?:do|does|did) not (?:hold|record|collect|keep)|not recorded|"
     r"no (?:such )?information (?:is )?held|hold no (?:such )?information|"
-    r"(?:is|are) not (?:coded|recorded|collected|kept))",
+    r"(?:is|are) not (?:coded|recorded|collected|kept)|"
+    r"(?:do|does) not allow (?:us|the council) to (?:identify|determine|separate|extract|report))",
     re.I,
 )
 COST_LIMIT = re.compile(
-    r"appropriate (?:time |cost )?limit|exceed(?:s|ed)? the cost|18 hours", re.I
+    r"appropriate (?:time |cost )?limit|exceed(?:s|ed)? the cost|cost limit", re.I
 )
 _REFUSAL_CONTEXT = re.compile(
     r"exempt|exemption|refus|withh[oe]ld|not obliged|relying on|rely on|under section|"
     r"appropriate limit|not held|do not hold|does not hold|commercially sensitive",
     re.I,
 )
+ASTERISK_NOTE = re.compile(r"^\s*\*+\s*(?=\S)(?=.*\b(?:section|s\.?)\s?\d)", re.I)
+ASTERISKED = re.compile(r"^\s*\*+\s*(?:see|refer|please see|response|withheld)\b|^\s*\*+\s*$", re.I)
+_EXTREMES = re.compile(r"(?i)\b(?:lowest|highest|minimum|maximum|min|max)\b")
 
 
 def _bases_in(text: str) -> list[tuple[str, int, int]]:
@@ -53,34 +57,128 @@ def _bases_in(text: str) -> list[tuple[str, int, int]]:
         number = match.group("num")
         if number in BASES and _REFUSAL_CONTEXT.search(text):
             found.append((BASES[number], match.start(), match.end()))
-    for pattern, basis in ((NOT_HELD, BASES["1"]), (COST_LIMIT, BASES["12"])):
-        match = pattern.search(text)
-        if match:
-            found.append((basis, match.start(), match.end()))
+    cost = COST_LIMIT.search(text)
+    if cost:
+        found.append((BASES["12"], cost.start(), cost.end()))
+    held = NOT_HELD.search(text)
+    if held and not (cost and _same_sentence(text, held.start(), cost.start())):
+        found.append((BASES["1"], held.start(), held.end()))
     return found
 
 
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
+    return not re.search(r"[.!?]\s", text[low:high])
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    return left, (min(stops) + 1 if stops else len(text))
+    stops_before = [m.end() for m in re.finditer(r"[.!?](?!\d)|\n", text[:start])]
+    left = stops_before[-1] if stops_before else 0
+    after = re.search(r"[.!?](?!\d)|\n", text[end:])
+    return left, (end + after.end() if after else len(text))
+
+
+def _labels(blocks: list[Block]) -> dict[int, str]:
+    """Question labels: the number, plus the question's words when numbers repeat or are missing."""
+    numbered = [b for b in blocks if b.question]
+    counts: dict[str | None, int] = {}
+    for block in numbered:
+        counts[block.number] = counts.get(block.number, 0) + 1
+    labels = {}
+    for block in numbered:
+        text = re.sub(r"^\s*(?:•\s*)?(?:Q\.?\s*)?\d+[a-z]?[.):]?\s*", "", block.question_text)
+        text = " ".join(text.split()[:16])
+        if block.number and counts[block.number] == 1:
+            labels[id(block)] = block.number
+        elif block.number:
+            labels[id(block)] = f"{block.number} ({text})"
+        else:
+            labels[id(block)] = "1" if len(numbered) <= 2 else text
+    return labels
+
+
+def _asterisk_basis(doc: Document, blocks: list[Block]) -> tuple[str, int, int] | None:
+    """A footnote '*For every item marked with an asterisk ... Section 43(2)' and its span."""
+    for block in blocks:
+        for line in block.answer:
+            if ASTERISK_NOTE.match(line.text):
+                bases = _bases_in(line.text)
+                if bases:
+                    return bases[0][0], line.content_start, line.end
+    return None
+
+
+def _merge_extremes(refusals: list[Refusal]) -> list[Refusal]:
+    """'Lowest X' and 'Highest X' refused on one basis are one refusal of 'lowest and highest X'."""
+    merged: list[Refusal] = []
+    for refusal in refusals:
+        key = _EXTREMES.sub("#", refusal.question)
+        twin = next(
+            (
+                r
+                for r in merged
+                if r.basis == refusal.basis
+                and r.question != refusal.question
+                and _EXTREMES.sub("#", r.question) == key
+                and "#" in key
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(refusal)
+            continue
+        twin.question = _EXTREMES.sub("lowest and highest", twin.question, count=1)
+    return merged
+
+
+def _starred_cells(doc: Document, block: Block) -> Refusal | None:
+    """Table cells given only as '*' with no footnote: withheld without a stated reason."""
+    start = min((ln.start for ln in block.answer), default=0)
+    end = max((ln.end for ln in block.answer), default=0)
+    for table in doc.tables:
+        if start <= table.start <= end:
+            for row in table.rows:
+                for cell in row:
+                    if cell.text == "*":
+                        return Refusal(
+                            block.number or "",
+                            "other: withheld without a reason",
+                            span(doc, row[0].start, row[-1].end),
+                        )
+    return None
 
 
 def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
     """One refusal per answered question and basis."""
+    labels = _labels(blocks)
+    footnote = _asterisk_basis(doc, blocks)
     refusals: list[Refusal] = []
     for block in blocks:
         lines = [ln for ln in block.answer if not ln.blank]
         if not lines or not block.question:
             continue
+        label = labels[id(block)]
         start, end = lines[0].start, lines[-1].end
         text = doc.text[start:end]
         seen: set[str] = set()
+        if footnote and ASTERISKED.match(lines[0].text):
+            seen.add(footnote[0])
+            refusals.append(
+                Refusal(label, footnote[0], span(doc, lines[0].content_start, lines[0].end))
+            )
         for basis, b_start, b_end in _bases_in(text):
-            if basis in seen:
+            if basis in seen or (footnote and _in_footnote(start + b_start, footnote)):
                 continue
             seen.add(basis)
             s_start, s_end = _sentence_around(text, b_start, b_end)
-            evidence = span(doc, start + s_start, start + s_end)
-            refusals.append(Refusal(block.number or "", basis, evidence))
-    return refusals
+            refusals.append(Refusal(label, basis, span(doc, start + s_start, start + s_end)))
+        if not seen and not footnote:
+            starred = _starred_cells(doc, block)
+            if starred is not None:
+                starred.question = label
+                refusals.append(starred)
+    return _merge_extremes(refusals)
+
+
+def _in_footnote(offset: int, footnote: tuple[str, int, int]) -> bool:
+    return footnote[1] <= offset <= footnote[2]
