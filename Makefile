@@ -6,8 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CQ01 := $(firstword $(wildcard ontology/queries/cq01-*.rq))
+# Front-end assets: npm installs YASGUI from package-lock.json (npm writes the
+# stamp below on every install) and its build is copied for Flask to serve.
+NPM_STAMP := node_modules/.package-lock.json
+YASGUI_SRC := node_modules/@zazuko/yasgui/build
+YASGUI_DST := server/static/vendor/yasgui
+YASGUI_FILES := $(YASGUI_DST)/yasgui.min.js $(YASGUI_DST)/yasgui.min.css
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint bench setup
+.PHONY: run test lint bench setup assets browser
 
 setup: $(STAMP)
 
@@ -16,7 +23,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-run: $(STAMP)
+assets: $(YASGUI_FILES)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(YASGUI_DST)/%: $(NPM_STAMP)
+	@mkdir -p $(YASGUI_DST)
+	cp $(YASGUI_SRC)/$* $@
+
+# The browser tests drive Debian's chromium through the playwright package
+# (never `playwright install`, which downloads a browser of its own).
+browser: $(STAMP)
+	@test -x $(CHROMIUM) || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+run: $(STAMP) assets
 	$(BIN)/carekg build
 	$(BIN)/carekg stats
 ifneq ($(CQ01),)
@@ -26,7 +49,7 @@ else
 	@echo "(no ontology/queries/cq01-*.rq yet)"
 endif
 
-test: $(STAMP)
+test: $(STAMP) assets browser
 	$(BIN)/pytest -q
 
 lint: $(STAMP)

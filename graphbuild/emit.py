@@ -117,14 +117,15 @@ class DocumentEmitter:
     ) -> None:
         if money is None:
             return
-        node = URIRef(f"{owner}/{suffix}")
+        node = URIRef(f"{owner}/{suffix}/{slug(self.name)}")  # one per stating document
         self.add(owner, prop, node)
         self.add(node, RDF.type, CKG.MonetaryAmount)
         self.add(node, CKG.amount, decimal(money.amount))
         self.add(node, CKG.currency, Literal(money.currency))
         if money.period:
             self.add(node, CKG.period, Literal(money.period))
-        self.add(node, CKG.statedAs, Literal(money.stated or f"£{money.amount}"))
+        if money.stated:
+            self.add(node, CKG.statedAs, Literal(money.stated))
 
     def service(self, label: str | None) -> URIRef | None:
         if not label:
@@ -290,7 +291,9 @@ class DocumentEmitter:
 
     def emit_areas(self) -> None:
         for area in self.facts.areas:
-            node = URIRef(self.mint.in_document("area-figure", self.name, area.area))
+            period = area.value.period if area.value and area.value.period else ""
+            key = f"{area.area}-{period}" if period else area.area
+            node = URIRef(self.mint.in_document("area-figure", self.name, key))
             self.add(node, RDF.type, CKG.AreaFigure)
             self.add(node, RDFS.label, Literal(f"{area.area} ({self.council_name})"))
             self.add(node, CKG.council, self.council)

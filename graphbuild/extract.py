@@ -16,6 +16,7 @@ from graphbuild.extractors.providers import extract_listed_providers
 from graphbuild.extractors.refusals import extract_refusals
 from graphbuild.extractors.source import extract_source
 from graphbuild.extractors.statistics import extract_statistics
+from graphbuild.extractors.tables import extract_table_figures
 from graphbuild.facts import DocumentFacts, Organisation, QuestionBlock
 from graphbuild.identity import name_key
 from graphbuild.parsing.sections import Block, segment
@@ -94,8 +95,9 @@ def extract(doc: Document) -> DocumentFacts:
     facts.warnings.extend(warnings)
     listed = list(dict.fromkeys(m.provider for m in facts.listed_providers))
     facts.contracts = extract_contracts(doc, blocks, listed, source.title)
-    facts.areas = extract_areas(doc, blocks)
-    facts.statistics = extract_statistics(doc, blocks, facts)
+    table_stats, table_areas = extract_table_figures(doc, blocks)
+    facts.areas = extract_areas(doc, blocks) + table_areas
+    facts.statistics = extract_statistics(doc, blocks, facts) + table_stats
     facts.prices = extract_prices(doc, blocks, source.title, _lot_lines(doc, facts))
     facts.refusals = extract_refusals(doc, blocks)
     facts.organisations = _providers(facts) + _partners(facts)

@@ -13,7 +13,21 @@ import re
 import unicodedata
 
 DEFAULT_BASE = "https://w3id.org/carekg/id/"
-_LEGAL = re.compile(r"\b(?:limited|ltd|plc|llp|cic|inc|llc|company|co)\b\.?", re.I)
+_LEGAL = re.compile(
+    r"(?<![\w-])(?:and\s+company|and\s+co|community\s+interest\s+company|"
+    r"limited\s+liability\s+partnership|public\s+limited\s+company|"
+    r"limited|ltd|plc|llp|cic|inc|llc|company|co)\b\.?(?!-\w)",
+    re.I,
+)
+# Typographic apostrophes, quotes and dashes, folded before the ASCII fold drops them.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+    }
+)  # fmt: skip
 
 
 def base_iri(base: str | None = None) -> str:
@@ -32,11 +46,21 @@ def slug(text: str, limit: int = 80) -> str:
 
 
 def name_key(name: str) -> str:
-    """Matching key for an organisation: case, punctuation, '&'/'and', legal suffix ignored."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    """Matching key for an organisation: case, punctuation, '&'/'and', legal suffix ignored.
+
+    Typographic quotes and dashes count as their ASCII forms (so "Anne’s" and
+    "Anne's" meet), and a leading "The" is dropped ("The Willow Trust" is
+    "Willow Trust"). "Co-operative" keeps its "co"; only a free-standing "Co" or
+    "Company" is a legal word. Finer "same as" matching lives in resolution.py.
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_TYPOGRAPHIC)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = text.replace("&", " and ")
     text = _LEGAL.sub(" ", text)
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    words = re.findall(r"[a-z0-9]+", text)
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
 class Minter:

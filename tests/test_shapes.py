@@ -561,3 +561,14 @@ def test_shapes_are_themselves_valid_shacl() -> None:
         Graph(), shacl_graph=load_shapes(), meta_shacl=True, inference="none"
     )
     assert conforms, text
+
+
+@pytest.mark.parametrize("path", sorted(shapes_dir().glob("*.ttl")), ids=lambda p: p.name)
+def test_each_shapes_file_runs_on_its_own(path: Path) -> None:
+    """Modules are self-contained (their own prefixes for SPARQL), so any one can be reused."""
+    shapes = Graph().parse(path, format="turtle")
+    conforms, results, text = pyshacl.validate(
+        fixture_graph("framework/valid.ttl"), shacl_graph=shapes, inference="none"
+    )
+    assert isinstance(results, Graph), text
+    assert conforms, text

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
+import graphbuild.validate as validate_module
 from graphbuild.validate import (
     CKG,
     OA,
@@ -150,9 +151,9 @@ def test_quote_mismatch_is_reported_on_the_document_with_the_quote_in_the_messag
     assert "6-15" in result.message
 
 
-def test_broken_shapes_file_is_a_user_error_naming_the_file(tmp_path, monkeypatch) -> None:
-    import graphbuild.validate as validate_module
-
+def test_broken_shapes_file_is_a_user_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "broken.ttl").write_text("ckgsh:LotShape a sh:NodeShape", encoding="utf-8")
     monkeypatch.setattr(validate_module, "shapes_dir", lambda: tmp_path)
     validate_module.load_shapes.cache_clear()
@@ -163,9 +164,9 @@ def test_broken_shapes_file_is_a_user_error_naming_the_file(tmp_path, monkeypatc
         validate_module.load_shapes.cache_clear()
 
 
-def test_empty_shapes_folder_is_a_user_error(tmp_path, monkeypatch) -> None:
-    import graphbuild.validate as validate_module
-
+def test_empty_shapes_folder_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(validate_module, "shapes_dir", lambda: tmp_path)
     validate_module.load_shapes.cache_clear()
     try:
@@ -173,3 +174,35 @@ def test_empty_shapes_folder_is_a_user_error(tmp_path, monkeypatch) -> None:
             validate_module.load_shapes()
     finally:
         validate_module.load_shapes.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "in_order"),
+    [
+        (
+            Literal("2021-04-15", datatype=XSD.date),
+            Literal("2021-04", datatype=XSD.gYearMonth),
+            True,
+        ),
+        (Literal("2021-04-15", datatype=XSD.date), Literal("2021", datatype=XSD.gYear), True),
+        (Literal("2021", datatype=XSD.gYear), Literal("2021-01-01", datatype=XSD.date), True),
+        (
+            Literal("2021-04-15", datatype=XSD.date),
+            Literal("2021-03", datatype=XSD.gYearMonth),
+            False,
+        ),
+        (Literal("2021-04", datatype=XSD.gYearMonth), Literal("2020", datatype=XSD.gYear), False),
+    ],
+)
+def test_date_order_compares_mixed_precision_by_what_the_dates_can_mean(
+    start: Literal, end: Literal, in_order: bool
+) -> None:
+    """An end is only "before" a start when even its last possible day precedes the start."""
+    graph = fixture("framework/valid.ttl")
+    framework = URIRef(f"{ID}framework/leicester/live-in-care")
+    graph.remove((framework, CKG.maxEndDate, None))
+    graph.set((framework, CKG.startDate, start))
+    graph.set((framework, CKG.endDate, end))
+    report = validate_graph(graph)
+    assert report.conforms is in_order
+    assert report.violations == (0 if in_order else 1)

@@ -193,14 +193,9 @@ class _QuestionContract:
 
 
 def _from_questions(doc: Document, blocks: list[Block], title: str | None) -> Contract | None:
-    asked = [
-        b
-        for b in blocks
-        if ASKS_CONTRACT.search(b.question_text)
-        and not _sections(b)
-        and not ASKS_AREAS.search(b.question_text)
-    ]
-    titles = [t for t in (_title(b.question_text) for b in asked) if t]
+    mentions = [b for b in blocks if ASKS_CONTRACT.search(b.question_text) and not _sections(b)]
+    asked = [b for b in mentions if not ASKS_AREAS.search(b.question_text)]
+    titles = [t for t in (_title(b.question_text) for b in mentions) if t]
     reader = _QuestionContract(doc, max(titles, key=lambda t: len(t.split()), default=None))
     for block in blocks:
         follows = reader.contract is not None and (
@@ -208,7 +203,28 @@ def _from_questions(doc: Document, blocks: list[Block], title: str | None) -> Co
         )
         if block in asked or follows:
             reader.read(block, title)
+    if reader.contract is not None:
+        services = _services_listed(blocks)
+        if services:
+            reader.contract.title = f"{reader.contract.title} ({'; '.join(services)})"
     return reader.contract
+
+
+ASKS_SERVICES = re.compile(r"(?i)\b(?:list|details?|names?) of (?:the )?services\b|which services")
+
+
+def _services_listed(blocks: list[Block]) -> list[str]:
+    """Bullets answering 'a list of the services ... commissioned to provide'."""
+    for block in blocks:
+        if ASKS_SERVICES.search(block.question_text):
+            items = [
+                re.split(r"[,(]|\.\s*$", ln.content)[0].strip()
+                for ln in block.answer
+                if ln.bullet and ln.content
+            ]
+            if items:
+                return items
+    return []
 
 
 def extract_contracts(

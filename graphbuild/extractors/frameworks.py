@@ -152,7 +152,12 @@ class _LotReader:
 def _framework_name(doc: Document, start: int, end: int) -> tuple[str, int, int] | None:
     for match in FRAMEWORK_NAME.finditer(doc.text, start, end):
         name = clean(match.group("name"))
-        name = re.sub(r"^(?:The|This|These|Our|Above|A|An)\s+(?:above\s+)?", "", name)
+        name = re.sub(
+            r"^(?:(?:Under|On|In|Within|Via|Through|Using|[Tt]he|This|These|[Oo]ur|Their|"
+            r"Above|A|An)\s+)+(?:above\s+)?",
+            "",
+            name,
+        )
         if len(name.split()) >= 2 and name[0].isupper():
             return name, match.start("name") + match.group("name").find(name), match.end("name")
     return None
@@ -211,8 +216,42 @@ def extract_frameworks(doc: Document, blocks: list[Block]) -> tuple[list[Framewo
         framework.service = service_of(name) or service_of(block.question_text)
         _dates(doc, framework, start, end)
         frameworks.append(framework)
+    if not frameworks:
+        frameworks += _unnamed_framework(doc, blocks)
     _attach_partners(doc, blocks, frameworks)
     return frameworks, warnings
+
+
+UNDER_FRAMEWORK = re.compile(r"(?i)\b(?:under|on|via|through) (?:a |the |our )?framework\b")
+ASKS_EXPIRY = re.compile(r"(?i)\bexpir|\bcome to an end|\bend date|\bwhen do(?:es)? .* end\b")
+
+
+def _unnamed_framework(doc: Document, blocks: list[Block]) -> list[Framework]:
+    """'11, under framework.' plus 'When do these arrangements expire? 30 October 2025'."""
+    said = [
+        (b, ln, m)
+        for b in blocks
+        for ln in b.answer
+        if len([x for x in b.answer if not x.blank]) <= 2 and (m := UNDER_FRAMEWORK.search(ln.text))
+    ]
+    if not said:
+        return []
+    block, line, match = said[0]
+    service = service_of(block.question_text) or service_of(
+        " ".join(ln.text for ln in doc.lines[:8])
+    )
+    name = f"{service.capitalize()} framework" if service else "Framework"
+    framework = Framework(
+        name, span(doc, line.start + match.start(), line.start + match.end()), service=service
+    )
+    for other in blocks:
+        answer = [ln for ln in other.answer if not ln.blank]
+        if ASKS_EXPIRY.search(other.question_text) and answer:
+            dates = find_dates(doc.text, answer[0].start, answer[0].end)
+            if len(dates) == 1:
+                framework.end = dates[0].iso
+                break
+    return [framework] if framework.end else []
 
 
 def _attach_partners(doc: Document, blocks: list[Block], frameworks: list[Framework]) -> None:

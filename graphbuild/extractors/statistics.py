@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from graphbuild.facts import Contract, DocumentFacts, Statistic
-from graphbuild.parsing.dates import day_month_in_year, find_dates
+from graphbuild.parsing.dates import find_dates
 from graphbuild.parsing.measures import (
     ASKS_AREAS,
     LABEL_LINE,
@@ -26,10 +26,16 @@ from graphbuild.parsing.measures import (
     department_of,
     group_of,
 )
-from graphbuild.parsing.numbers import NumberMatch, find_numbers, words_to_int
+from graphbuild.parsing.numbers import WORD_NUMBER, NumberMatch, find_numbers
+from graphbuild.parsing.questions import (
+    document_department,
+    question_measure,
+    question_period,
+    request_as_at,
+)
 from graphbuild.parsing.sections import MARKER, Block
-from graphbuild.parsing.spans import clean, line_span, sentences, span
-from graphbuild.readers.document import Document, Line, Table
+from graphbuild.parsing.spans import clean, sentences, span
+from graphbuild.readers.document import Document, Line
 
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:\blot|\bq|question|questions|section|s\.|principle|page|appendix|annex|item|part|"
@@ -42,7 +48,16 @@ _APPROX = re.compile(
 )
 _LEGAL = re.compile(r"(?i)exempt|regulations|appropriate (?:time )?limit|section \d|act \d{4}")
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)")
-AS_AT = re.compile(r"(?i)\b(?:as at|as of|at|on)\s*$")
+_FILLER = re.compile(
+    r"(?i)^(?:(?:in addition|also|however|currently|at present|now|there (?:are|is|were|was)|"
+    r"we (?:currently )?(?:have|run|employ|hold|support)|approximately|about|around|roughly|"
+    r"some|a total of|in total)[\s,]*)+"
+)
+_NONE = re.compile(r"(?i)^\s*(?:none|nil|zero|no(?:ne)? at all)\s*\.?\s*$")
+_CLAUSE_END = re.compile(
+    rf"[,;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d|{WORD_NUMBER.pattern})|\s+but\b|\s+although\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -53,28 +68,8 @@ class _Context:
     unit: str | None
     group: str | None
     department: str | None
-
-
-def question_measure(question: str) -> tuple[str, str, str | None] | None:
-    """'How many FTE X exist within ...?' -> ('FTE X', 'FTE', group)."""
-    match = re.search(r"(?i)\bhow many\s+(?P<x>[^?]+)", question) or re.search(
-        r"(?i)\b(?:total )?number of\s+(?P<x>[^?:]+)", question
-    )
-    if not match:
-        return None
-    phrase = re.split(
-        r"(?i)\s+(?:exist|are there|do you|does|is there|within the departments?)\b"
-        r"|\s+and the number\b|[?:]|\.\s",
-        match.group("x"),
-    )[0]
-    phrase = re.sub(
-        r"(?i)\s+(?:currently\s+)?(?:are|is|were|was|have|has)\s+(?=in receipt|on\b)", " ", phrase
-    )
-    phrase = clean_measure(phrase)
-    found = count_phrase(" " + phrase, 0)
-    if found is None:
-        return None
-    return phrase.replace("'live in'", "live-in"), found.unit, group_of(phrase)
+    date: str | None = None  # as stated by the request for all its figures
+    period: tuple[str, str] | None = None  # (interval, words) the question asks about
 
 
 def _stat(
@@ -106,7 +101,13 @@ class _BlockReader:
     """Reads the statistics of one question/answer block."""
 
     def __init__(
-        self, doc: Document, block: Block, consumed: set[int], contracts: list[Contract]
+        self,
+        doc: Document,
+        block: Block,
+        consumed: set[int],
+        contracts: list[Contract],
+        as_at: str | None,
+        department: str | None,
     ) -> None:
         self.doc, self.block, self.consumed, self.contracts = doc, block, consumed, contracts
         asked = question_measure(block.question_text)
@@ -114,12 +115,13 @@ class _BlockReader:
             asked[0] if asked else None,
             asked[1] if asked else None,
             asked[2] if asked else None,
-            None,
+            department,
+            as_at,
+            question_period(block.question_text),
         )
+        self.document_department = department
         self.found: list[Statistic] = []
-        self.last: tuple[str, str, str | None, str | None] | None = (
-            None  # noun, measure, group, dept
-        )
+        self.last: tuple[str, str, str | None, str | None] | None = None
 
     def lines(self) -> list[Line]:
         return [ln for ln in self.block.answer if not ln.blank and ln.number not in self.consumed]
@@ -131,7 +133,7 @@ class _BlockReader:
         if self.bare_answer(lines):
             return self.found
         area_block = bool(ASKS_AREAS.search(self.block.question_text))
-        heading_dept = None
+        heading_dept = self.document_department
         for line in lines:
             if self.label_line(line, area_block):
                 continue
@@ -143,54 +145,139 @@ class _BlockReader:
             self.sentence_line(line)
         return self.found
 
-    def bare_answer(self, lines: list[Line]) -> bool:
-        """'312 as at 01/06/21' or '4 (older people)' answering 'How many ...?'."""
-        first = lines[0]
-        match = re.fullmatch(
-            r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
-            r"(?:\((?P<group>[^)]+)\)|as at (?P<date>.+?))?\s*\.?\s*",
-            first.text,
-        )
-        if not match or not self.ctx.measure or len(lines) > 2:
-            return False
-        dates = find_dates(first.text)
-        group = group_of(match.group("group") or "") or self.ctx.group
-        self.found.append(
-            _stat(
-                self.doc,
-                self.ctx.measure,
-                Decimal(match.group("n").replace(",", "")),
-                self.ctx.unit,
-                first.content_start,
-                first.end,
-                self.ctx,
-                group=group,
-                date=dates[0].iso if dates else None,
-            )
-        )
-        return True
+    def asked_measure(self, answer_phrase: str = "") -> str | None:
+        """The question's measure, with the period it asks about and the answer's own words."""
+        if not self.ctx.measure:
+            return None
+        measure = self.ctx.measure
+        if self.ctx.period:
+            measure = f"{measure}, {self.ctx.period[1]}"
+        extra = [w for w in answer_phrase.split() if w.lower() not in measure.lower()]
+        return f"{measure} ({answer_phrase})" if extra and answer_phrase else measure
 
-    def label_line(self, line: Line, area_block: bool) -> bool:
-        """'Public Health – 7.6' under 'How many FTE ...?'."""
-        match = LABEL_LINE.match(line.text)
-        if area_block or not match or not self.ctx.measure:
+    def bare_answer(self, lines: list[Line]) -> bool:
+        """A figure alone answering 'How many ...?': '312 as at 01/06/21', '4 (older people)',
+        '544,550 hours', 'Three primary provider contracts.', 'None.'."""
+        first = lines[0]
+        text = MARKER.sub("", first.text, count=1).strip()
+        if not self.ctx.measure or len(lines) > 2 or len(text) > 80:
             return False
-        figure = (match.group("figure") or match.group("bracket") or "").strip(" ;")
-        if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure):
+        if _NONE.match(text):
+            self._bare(first, Decimal(0), self.ctx.unit, self.asked_measure(), None, None)
+            return True
+        numbers = [
+            n
+            for n in find_numbers(self.doc.text, first.start, first.end)
+            if not self._masked(n, first.start)
+        ]
+        if len(numbers) != 1 or self.doc.text[first.content_start : numbers[0].start].strip(
+            " •-–:"
+        ) not in ("", "approximately", "about", "around"):
             return False
-        label = clean(match.group("label"))
-        total = label.lower() == "total"
-        measure = f"{self.ctx.measure}, total" if total else self.ctx.measure
+        number = numbers[0]
+        rest = self.doc.text[number.end : first.end]
+        match = re.fullmatch(r"\s*(?:\((?P<group>[^)]+)\)|as (?:at|of) .+?)?\s*\.?\s*", rest)
+        phrase = count_phrase(self.doc.text, number.end)
+        if match:
+            group = group_of(match.group("group") or "") or self.ctx.group
+            dates = find_dates(rest)
+            self._bare(
+                first,
+                number.value,
+                self.ctx.unit,
+                self.asked_measure(),
+                group,
+                dates[0].iso if dates else None,
+            )
+            return True
+        if phrase and len(self.doc.text[phrase.noun_end : first.end].strip(" .;")) < 3:
+            noun = clean(self.doc.text[number.end : phrase.noun_end])
+            self._bare(
+                first,
+                number.value,
+                phrase.unit,
+                self.asked_measure(noun),
+                phrase.group or self.ctx.group,
+                None,
+            )
+            return True
+        return False
+
+    def _bare(
+        self,
+        line: Line,
+        value: Decimal,
+        unit: str | None,
+        measure: str | None,
+        group: str | None,
+        date: str | None,
+    ) -> None:
+        if not unit or not measure:
+            return
+        date = date or (self.ctx.period[0] if self.ctx.period else None) or self.ctx.date
         self.found.append(
             _stat(
                 self.doc,
                 measure,
-                Decimal(figure.replace(",", "")),
-                self.ctx.unit,
+                value,
+                unit,
                 line.content_start,
                 line.end,
                 self.ctx,
-                department=None if total else label,
+                group=group,
+                date=date,
+            )
+        )
+
+    def label_line(self, line: Line, area_block: bool) -> bool:
+        """'Public Health – 7.6' under 'How many FTE ...?'; 'Nursing = 432'; 'Block: 500 hours'."""
+        match = LABEL_LINE.match(line.text)
+        if area_block or not match:
+            return False
+        figure = (match.group("figure") or match.group("bracket") or "").strip(" ;.")
+        label = clean(match.group("label"))
+        numbers = find_numbers(figure)
+        if not numbers or "£" in figure or "%" in figure:
+            return False
+        number = numbers[0]
+        bare = re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure)
+        phrase = None if bare else count_phrase(figure, number.end)
+        if not bare and (phrase is None or number.start > 40):
+            return False
+        unit = phrase.unit if phrase else self.ctx.unit
+        if not unit:
+            return False
+        total = label.lower() == "total"
+        department = None
+        asked = self.asked_measure()
+        if total:
+            measure = f"{asked}, total" if asked else None
+        elif asked and (
+            department_of(label) == label
+            or label in self.block.question_text
+            and department_of(label)
+        ):
+            measure, department = asked, label
+        elif asked:
+            measure = f"{asked} - {label}"
+        else:
+            measure = f"{label}: {clean_measure(figure[: number.start] + figure[number.end :])}"
+        if not measure:
+            return False
+        group = group_of(label) or (phrase.group if phrase else None) or self.ctx.group
+        date = (self.ctx.period[0] if self.ctx.period else None) or self.ctx.date
+        self.found.append(
+            _stat(
+                self.doc,
+                measure,
+                number.value,
+                unit,
+                line.content_start,
+                line.end,
+                self.ctx,
+                department=department or self.ctx.department,
+                group=group,
+                date=date,
             )
         )
         return True
@@ -267,10 +354,7 @@ class _BlockReader:
             self.number_of(number, s_start, sentence, approx)
             return
         of_which = re.search(r"(?i)\bof (?:which|whom)\s*$", text[s_start : number.start])
-        clause = re.split(
-            r"[,;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d)|\s+but\b|\s+although\b",
-            text[number.end : s_end],
-        )[0]
+        clause = _CLAUSE_END.split(text[number.end : s_end])[0]
         measure = clean_measure(clause)
         lead = text[s_start : number.start].split(", ")[-1]
         verb = re.search(r"(?i)\s+(?:contains?|has|have|employs?|had|totals?|comprises?)\s*$", lead)
@@ -288,10 +372,14 @@ class _BlockReader:
             measure = f"{measure} in {self.last[1].split(' in ', 1)[-1]}"
         elif len(measure.split()) <= 1 and subject:
             measure = f"{measure} in {subject}"
+        elif not subject and not of_which and not re.search(r"\d", lead):
+            context = clean_measure(_FILLER.sub("", lead.strip()))
+            if len(context.split()) >= 3 and not WORD_NUMBER.search(context):
+                measure = f"{measure} ({context})"
         context = self.contract_context(line)
         if context:
             measure = f"{context}: {measure}"
-        group = phrase.group or group_of(sentence)
+        group = phrase.group or group_of(clause) or group_of(sentence)
         noun = re.sub(r"(?i)^fte\b", "FTE", text[number.end : phrase.noun_end].strip().split()[-1])
         self.last = (
             phrase.unit if phrase.unit != "FTE" else noun if noun != "FTE" else "FTE",
@@ -362,7 +450,14 @@ class _BlockReader:
                 before,
             )
             subject = self._resolve(before)
-            if change and subject:
+            asked = self.ctx.unit == "percent" and self.asked_measure()
+            if asked:
+                qualifier = clean_measure(
+                    re.sub(r"(?i)\b(?:is|are|was|were|of|by)\s*$", "", before)
+                )
+                qualifier = re.sub(r"(?i)^we have taken this to mean\s*", "", qualifier)
+                measure = f"{asked} ({qualifier})" if qualifier else asked
+            elif change and subject:
                 word = (
                     "increase"
                     if re.match(r"(?i)increas|risen|grown", change.group(1))
@@ -405,41 +500,6 @@ class _BlockReader:
         return clean_measure(best)
 
 
-def _table_statistics(doc: Document, table: Table, block: Block) -> list[Statistic]:
-    """Rows of a table whose header is a run of years: one statistic per row and year."""
-    header = table.header
-    years = {i: c.text for i, c in enumerate(header) if re.fullmatch(r"(?:19|20)\d\d", c.text)}
-    if len(years) < 2:
-        return []
-    answer = " ".join(ln.text for ln in block.answer)
-    caption = re.search(r"(?i)number of ([^.;]+?)(?=\s+(?:has|have|is|are|was|were)\b)", answer)
-    as_at = re.search(r"(?i)as at ([^.;]+?)(?: for each year|[.;])", answer)
-    found = []
-    for row in table.rows[1:]:
-        label = row[0].text if row else ""
-        phrase = count_phrase(" " + label.split()[-1], 0) if label else None
-        unit = phrase.unit if phrase else None
-        if not unit:
-            continue
-        measure = f"{label}, {caption.group(1)}" if caption else label
-        group = group_of(measure)
-        for index, year in years.items():
-            if index >= len(row) or not re.fullmatch(r"[\d,]+(?:\.\d+)?", row[index].text):
-                continue
-            date = day_month_in_year(as_at.group(1), int(year)) if as_at else None
-            found.append(
-                Statistic(
-                    measure,
-                    Decimal(row[index].text.replace(",", "")),
-                    unit,
-                    span(doc, row[index].start, row[index].end),
-                    date=date or year,
-                    group=group,
-                )
-            )
-    return found
-
-
 def _consumed_lines(doc: Document, facts: DocumentFacts) -> set[int]:
     """Lines other extractors have already read as lots, prices or area figures."""
     spans = [a.evidence for a in facts.areas]
@@ -478,18 +538,11 @@ def _restated(stat: Statistic, earlier: list[Statistic]) -> bool:
 def extract_statistics(doc: Document, blocks: list[Block], facts: DocumentFacts) -> list[Statistic]:
     consumed = _consumed_lines(doc, facts)
     found: list[Statistic] = []
+    as_at, department = request_as_at(blocks), document_department(blocks)
     for block in blocks:
-        found += _BlockReader(doc, block, consumed, facts.contracts).read()
-        block_start = min((ln.start for ln in block.answer), default=-1)
-        block_end = max((ln.end for ln in block.answer), default=-1)
-        for table in doc.tables:
-            if block_start <= table.start <= block_end:
-                found += _table_statistics(doc, table, block)
+        found += _BlockReader(doc, block, consumed, facts.contracts, as_at, department).read()
     kept: list[Statistic] = []
     for stat in found:
         if not _restated(stat, kept):
             kept.append(stat)
     return kept
-
-
-__all__ = ["extract_statistics", "line_span", "words_to_int"]

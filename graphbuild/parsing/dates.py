@@ -46,6 +46,8 @@ def _parse(text: str) -> date | None:
 def parse_date(text: str) -> str | None:
     """ISO form of one date phrase, keeping month precision when no day is given."""
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip()).replace(" of ", " ")
+    if not re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d{2}", text):
+        return None  # no year stated: never let the parser fill in today's
     if MONTH_YEAR.fullmatch(text):
         parsed = _parse("1 " + text)
         return f"{parsed.year:04d}-{parsed.month:02d}" if parsed else None

@@ -88,8 +88,8 @@ FUNCTION = re.compile(
     r"(?i)\bthe (?P<dept>[a-z]+(?: [a-z]+)?) (?:function|team|department|directorate)\b"
 )
 LABEL_LINE = re.compile(
-    r"^\s*(?:•\s*)?(?P<label>[A-Z][^:–—]*?(?:\([^)]*\)[^:–—(]*?)?)\s*"
-    r"(?:(?:[–—]|\s-\s|\s-(?=\s?[£\d])|:)\s*(?P<figure>.+?)|\((?P<bracket>£?[\d.,]+\s?[mk]?)\);?)\s*$"
+    r"^\s*(?:•\s*)?(?P<label>[A-Z][^:–—=]*?(?:\([^)]*\)[^:–—=(]*?)?)\s*"
+    r"(?:(?:[–—]|\s-\s|\s-(?=\s?[£\d])|:|=)\s*(?P<figure>.+?)|\((?P<bracket>£?[\d.,]+\s?[mk]?)\);?)\s*$"
 )
 
 
@@ -115,11 +115,33 @@ def department_of(text: str) -> str | None:
     return match.group("dept").capitalize() if match else None
 
 
+_STOP = (
+    r"of|for|in|on|to|at|with|by|from|than|per|are|is|was|were|have|has|had|who|which|that|"
+    r"the|our|their|its|this|these|those|and|or|but|would|will|can|could|should|may|across|"
+    r"within|into|over|under|about|between"
+)
 _COUNT_PHRASE = re.compile(
-    rf"^[ \t]?(?P<fte>[ \t]?(?:fte|wte)\b)?(?P<mods>(?:[ \t]+[\w'’-]+){{0,4}}?)[ \t]+"
-    rf"(?P<head>{COUNT_NOUNS})\b",
+    rf"^[ \t]?(?P<fte>[ \t]?(?:fte|wte)\b)?(?P<mods>(?:[ \t]+(?!(?:{_STOP})\b)[\w'’-]+){{0,4}})"
+    rf"[ \t]+(?P<head>{COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
+# Heads that do not say what they count without the noun before them.
+NEEDS_QUALIFIER = {
+    "plans",
+    "plan",
+    "networks",
+    "network",
+    "centres",
+    "centre",
+    "homes",
+    "home",
+    "schemes",
+    "scheme",
+    "packages",
+    "package",
+    "services",
+    "service",
+}
 _PREPOSITIONS = {"of", "for", "in", "to", "on", "at", "with", "by", "from", "than", "per"}
 ASKS_AREAS = re.compile(
     r"(?i)\bhow many (?:\w+ ){0,2}(?:contracts|providers)\b|\bvalue of (?:the |your |these )?"
@@ -166,8 +188,10 @@ def count_phrase(text: str, start: int) -> CountPhrase | None:
         unit = "people"
     elif head in {"vacancy", "vacancies"}:
         unit = "posts"
+    elif head in NEEDS_QUALIFIER and modifiers:
+        unit = " ".join(modifiers[-2:] + [head]).lower()
     else:
-        unit = " ".join(modifiers + [head]).lower() if len(modifiers) <= 2 else head
+        unit = head
     return CountPhrase(unit, start + match.end(), group)
 
 

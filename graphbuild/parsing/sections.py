@@ -189,6 +189,8 @@ class _Segmenter:
         short_a = text[: label.end()].strip(" :.-").lower() == "a" if label else False
         if label and (self.mode == "question" or not short_a):
             self.mode, self.open, self.clarifying = "answer", False, False
+            if self.section == "request":
+                self.section = "response"
             if text[label.end() :].strip():
                 current.answer.append(line)
             return
@@ -207,6 +209,18 @@ class _Segmenter:
             return
         marker = MARKER.match(text)
         rest = text[marker.end() :].strip() if marker else text
+        if (
+            marker
+            and rest
+            and self.section == "response"
+            and marker_number(marker) in self.request_items
+            and not is_request_like(rest)
+        ):
+            block = self._new_block(marker_number(marker))
+            block.question.extend(self.request_items[marker_number(marker)])
+            block.answer.append(line)
+            self.mode, self.open = "answer", False
+            return
         headed = marker and text.lstrip("• ").lower().startswith("q")
         if marker and (not rest or headed or is_request_like(text, numbered=True)):
             number = marker_number(marker)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,13 +30,37 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+TEST_TIMEOUT = 2.0
+"""Seconds: small, so the time-limit tests finish quickly."""
+
+
 @pytest.fixture(scope="session")
-def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"STORE": str(store_path), "TESTING": True, "QUERY_WORKERS": 1})
-    yield app
-    service = app.extensions.get("carekg.queries")
-    if service is not None:
-        service.close()
+def make_app(store_path: Path) -> Iterator[Callable[..., Flask]]:
+    """Factory for apps with extra settings; their query workers are stopped at the end."""
+    made: list[Flask] = []
+
+    def make(**settings: object) -> Flask:
+        config = {
+            "STORE": str(store_path),
+            "TESTING": True,
+            "QUERY_WORKERS": 2,
+            "QUERY_TIMEOUT": TEST_TIMEOUT,
+        }
+        app = create_app({**config, **settings})
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        service = app.extensions.get("carekg.queries")
+        if service is not None:
+            service.close()
+
+
+@pytest.fixture(scope="session")
+def app(make_app: Callable[..., Flask]) -> Flask:
+    """One app for the session: two query workers (so one can hang while the other answers)."""
+    return make_app()
 
 
 @pytest.fixture()

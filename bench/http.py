@@ -1,0 +1,292 @@
+"""HTTP throughput and latency of /sparql against Oxigraph's own server and a bare Flask route.
+
+Why: user SPARQL goes through a pool of worker processes (for the time
+limit), which costs a round trip per query. This measures what that costs
+on loopback, on a ~100k-triple store built from the samples copied under
+distinct names, for a point lookup and a GROUP BY aggregate, at 1, 8 and
+32 concurrent clients, against:
+
+  carekg    our app (create_app) under waitress, threads=8, as `carekg serve` runs it
+  oxigraph  `oxigraph serve-read-only --union-default-graph` on the same store
+            (PyPI `oxigraph`, installed at bench time into a throw-away venv)
+  bare      a Flask route returning a constant under the same waitress config (the ceiling)
+
+Load comes from wrk (`apt-get install wrk`): keep-alive connections, each
+run bounded in time (--seconds) on 127.0.0.1 only.
+
+    .venv/bin/python bench/http.py                   # 100k triples, 5 s per run
+    .venv/bin/python bench/http.py --seconds 2 --clients 8
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This file is named http.py: run as a script, its folder would shadow the standard library's http.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
+
+import argparse  # noqa: E402
+import importlib.util  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import urllib.parse  # noqa: E402
+import urllib.request  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OXIGRAPH_VENV = Path(tempfile.gettempdir()) / "carekg-bench-oxigraph"
+WAITRESS_THREADS = 8
+ACCEPT = "application/sparql-results+json"
+CKG = "https://w3id.org/carekg/ontology#"
+AGGREGATE = (
+    f"PREFIX ckg: <{CKG}> SELECT ?p (COUNT(DISTINCT ?m) AS ?n) "
+    "WHERE { ?m a ckg:LotMembership ; ckg:provider ?p } GROUP BY ?p"
+)
+
+
+def build_store(folder: Path, target: int) -> Path:
+    """Samples copied under distinct names until the store holds about `target` quads."""
+    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    make_corpus = build.make_corpus
+    from graphbuild.pipeline import process_document
+    from graphbuild.store import GraphStore, load_ontology
+
+    store_path = folder / "store"
+    corpus = folder / "docs"
+    corpus.mkdir()
+    with GraphStore.open(store_path) as store:
+        load_ontology(store)
+        start = store.triple_count()
+        (corpus / "first").mkdir()
+        for path in make_corpus(corpus / "first", 1):
+            store.replace_graph(*_graph(process_document(path)))
+        per_copy = max(store.triple_count() - start, 1)
+        copies = max(target // per_copy, 1)
+        (corpus / "rest").mkdir()
+        for path in make_corpus(corpus / "rest", copies - 1):
+            store.replace_graph(*_graph(process_document(path)))
+        print(f"store: {store.triple_count():,} quads in {len(store.named_graphs())} graphs")
+    return store_path
+
+
+def _graph(processed) -> tuple:
+    return processed.graph_iri, processed.graph
+
+
+def point_iri(store_path: Path) -> str:
+    """A provider IRI to look up (one with memberships, so the answer is not empty)."""
+    from graphbuild.store import GraphStore
+
+    with GraphStore.open(store_path, read_only=True) as store:
+        rows = store.query(f"SELECT ?p WHERE {{ ?m <{CKG}provider> ?p }} ORDER BY ?p LIMIT 1")
+        return next(iter(rows))["p"].value
+
+
+def oxigraph_binary() -> Path:
+    """The `oxigraph` CLI of the same version as pyoxigraph, in a venv outside the project."""
+    import pyoxigraph
+
+    binary = OXIGRAPH_VENV / "bin" / "oxigraph"
+    if not binary.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(OXIGRAPH_VENV)], check=True)
+        pip = [str(OXIGRAPH_VENV / "bin" / "pip"), "install", "-q"]
+        subprocess.run([*pip, f"oxigraph=={pyoxigraph.__version__}"], check=True)
+    return binary
+
+
+def serve_app(store: str, port: int, workers: int) -> None:
+    """Child process: our app as `carekg serve` runs it."""
+    import logging
+
+    import waitress
+
+    logging.getLogger("waitress").setLevel(logging.ERROR)
+
+    from server import create_app
+    from server.resources import query_service
+
+    app = create_app({"STORE": store, "QUERY_WORKERS": workers})
+    with app.app_context():
+        service = query_service()
+    service.warm_up()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        waitress.serve(app, host="127.0.0.1", port=port, threads=WAITRESS_THREADS, _quiet=True)
+    finally:
+        service.close()
+
+
+def serve_bare(port: int) -> None:
+    """Child process: the ceiling, a constant answer under the same waitress config."""
+    import logging
+
+    import waitress
+
+    logging.getLogger("waitress").setLevel(logging.ERROR)
+    from flask import Flask, Response
+
+    app = Flask("bare")
+    body = b'{"head":{"vars":["n"]},"results":{"bindings":[]}}'
+
+    @app.get("/sparql")
+    def constant() -> Response:
+        return Response(body, mimetype=ACCEPT)
+
+    waitress.serve(app, host="127.0.0.1", port=port, threads=WAITRESS_THREADS, _quiet=True)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start(name: str, store: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    me = [sys.executable, __file__]
+    commands = {
+        "carekg": [*me, "--serve-app", str(store), str(port), "--workers", str(workers)],
+        "oxigraph": [str(oxigraph_binary()), "serve-read-only", "--location", str(store),
+                     "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        "bare": [*me, "--serve-bare", str(port)],
+    }  # fmt: skip
+    process = subprocess.Popen(commands[name], stdout=subprocess.DEVNULL)
+    path = "/query" if name == "oxigraph" else "/sparql"
+    base = f"http://127.0.0.1:{port}{path}"
+    wait_ready(base + "?" + urllib.parse.urlencode({"query": "ASK {}"}))
+    return process, base
+
+
+def wait_ready(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url), timeout=5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server at {url} did not start")
+
+
+def answer_rows(url: str) -> int:
+    request = urllib.request.Request(url, headers={"Accept": ACCEPT})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return len(json.loads(response.read())["results"]["bindings"])
+
+
+def wrk(url: str, clients: int, seconds: float) -> dict[str, float]:
+    """One bounded wrk run: requests/s and p50/p99 latency in ms."""
+    command = ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
+               "--latency", "-H", f"Accept: {ACCEPT}", url]  # fmt: skip
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors or "Socket errors" in out:
+        print(out, file=sys.stderr)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1)),
+        "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def _ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run(args: argparse.Namespace) -> list[dict]:
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/http.py needs wrk: apt-get install wrk")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = args.store or build_store(Path(tmp), args.triples)
+        queries = {
+            "point lookup": f"SELECT ?p ?o WHERE {{ <{point_iri(store)}> ?p ?o }}",
+            "aggregate": AGGREGATE,
+        }
+        results = []
+        for name in ("carekg", "oxigraph", "bare"):
+            process, base = start(name, store, args.workers)
+            try:
+                results += measure(name, base, queries, args)
+            finally:
+                process.terminate()
+                process.wait(timeout=30)
+    return results
+
+
+def measure(server: str, base: str, queries: dict[str, str], args) -> list[dict]:
+    rows = []
+    for label, query in queries.items():
+        url = base + "?" + urllib.parse.urlencode({"query": query})
+        answer = answer_rows(url)
+        label = "constant" if server == "bare" else label
+        wrk(url, 8, 1)  # warm-up
+        for clients in args.clients:
+            stats = wrk(url, clients, args.seconds)
+            rows.append({"server": server, "query": label, "clients": clients, "rows": answer,
+                         **stats})  # fmt: skip
+            print(json.dumps(rows[-1]), flush=True)
+        if server == "bare":
+            break
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| server | query | clients | requests/s | p50 ms | p99 ms | rows |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]  # fmt: skip
+    for r in rows:
+        lines.append(f"| {r['server']} | {r['query']} | {r['clients']} | {r['rps']:,.0f} | "
+                     f"{r['p50']:.2f} | {r['p99']:.2f} | {r['rows']} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+def ratios(rows: list[dict], clients: int) -> str:
+    def rps(server: str, query: str) -> float:
+        match = [r["rps"] for r in rows if (r["server"], r["query"], r["clients"]) ==
+                 (server, query, clients)]  # fmt: skip
+        return match[0] if match else float("nan")
+
+    agg = rps("carekg", "aggregate") / rps("oxigraph", "aggregate")
+    point = rps("carekg", "point lookup") / rps("bare", "constant")
+    point_ox = rps("carekg", "point lookup") / rps("oxigraph", "point lookup")
+    return (f"At {clients} clients: aggregate carekg/oxigraph = {agg:.0%} (goal >= 80%); "
+            f"point lookup carekg/bare = {point:.0%} (goal >= 50%); "
+            f"point lookup carekg/oxigraph = {point_ox:.0%}.")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--store", type=Path, help="reuse a built store (else one is built)")
+    parser.add_argument("--keep-store", type=Path, help="build the store here and keep it")
+    parser.add_argument("--workers", type=int, default=2, help="QUERY_WORKERS for carekg")
+    parser.add_argument("--serve-app", nargs=2, metavar=("STORE", "PORT"), help=argparse.SUPPRESS)
+    parser.add_argument("--serve-bare", metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_app:
+        return serve_app(args.serve_app[0], int(args.serve_app[1]), args.workers)
+    if args.serve_bare:
+        return serve_bare(int(args.serve_bare))
+    if args.keep_store:
+        args.keep_store.mkdir(parents=True)
+        args.store = build_store(args.keep_store, args.triples)
+    rows = run(args)
+    print(table(rows))
+    print(ratios(rows, 8 if 8 in args.clients else args.clients[0]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Figures laid out as tables: a row of years across the top, or a period down the side.
+
+"2014 2015 2016 / Domiciliary Care Hours 457 555 523" gives one statistic per
+year, dated by the answer's "as at 1st April" when it says so. "Financial Year
+| Amount spent | Number of new cases" gives, per period, a spend figure for
+the service the question names and a count for each numeric column. Cells
+given only as "*" or left blank are not facts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphbuild.facts import AreaFigure, Money, Statistic
+from graphbuild.parsing.dates import day_month_in_year
+from graphbuild.parsing.measures import count_phrase, group_of
+from graphbuild.parsing.money import find_money
+from graphbuild.parsing.sections import Block
+from graphbuild.parsing.spans import span
+from graphbuild.readers.document import Cell, Document, Table
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+PERIOD = re.compile(r"(?P<a>(?:19|20)\d\d)\s*(?:-|–|/|to)\s*(?P<b>(?:19|20)?\d\d)")
+PERIOD_HEADER = re.compile(
+    r"(?i)^(?:financial |fiscal |calendar )?(?:year|period|quarter|month)s?$"
+)
+NUMBER = re.compile(r"[\d,]+(?:\.\d+)?")
+SPENT_ON = re.compile(
+    r"(?i)\bspen[dt]\s+on\s+(?:the\s+)?(?P<x>.+?)(?:\s+service)?\s+(?:in|for|during|over|each)\b"
+)
+
+
+def period_of(text: str) -> str | None:
+    """'2015 - 2016' or '2015/16' -> '2015-2016'."""
+    match = PERIOD.fullmatch(text.strip())
+    if not match:
+        return None
+    start, end = match.group("a"), match.group("b")
+    end = end if len(end) == 4 else start[:2] + end
+    return f"{start}-{end}" if int(end) == int(start) + 1 else None
+
+
+def _number(cell: Cell) -> Decimal | None:
+    return Decimal(cell.text.replace(",", "")) if NUMBER.fullmatch(cell.text) else None
+
+
+def _year_columns(doc: Document, table: Table, block: Block) -> list[Statistic]:
+    years = {i: c.text for i, c in enumerate(table.header) if YEAR.fullmatch(c.text)}
+    if len(years) < 2:
+        return []
+    answer = " ".join(ln.text for ln in block.answer)
+    caption = re.search(r"(?i)number of ([^.;]+?)(?=\s+(?:has|have|is|are|was|were)\b)", answer)
+    as_at = re.search(r"(?i)as at ([^.;]+?)(?: for each year|[.;])", answer)
+    found = []
+    for row in table.rows[1:]:
+        label = row[0].text if row else ""
+        phrase = count_phrase(" " + label.split()[-1], 0) if label else None
+        if phrase is None:
+            continue
+        measure = f"{label}, {caption.group(1)}" if caption else label
+        for index, year in years.items():
+            value = _number(row[index]) if index < len(row) else None
+            if value is None:
+                continue
+            date = day_month_in_year(as_at.group(1), int(year)) if as_at else None
+            found.append(
+                Statistic(
+                    measure,
+                    value,
+                    phrase.unit,
+                    span(doc, row[index].start, row[index].end),
+                    date=date or year,
+                    group=group_of(measure),
+                )
+            )
+    return found
+
+
+def _period_rows(
+    doc: Document, table: Table, block: Block
+) -> tuple[list[Statistic], list[AreaFigure]]:
+    rows = [r for r in table.rows[1:] if r and period_of(r[0].text)]
+    if not rows or not (PERIOD_HEADER.match(table.header[0].text) or len(rows) >= 2):
+        return [], []
+    spent = SPENT_ON.search(block.question_text)
+    area = spent.group("x").strip() if spent else None
+    stats: list[Statistic] = []
+    areas: list[AreaFigure] = []
+    for column, head in enumerate(table.header[1:], start=1):
+        measure_head = re.sub(r"(?i)^(?:the\s+)?(?:number|no\.?|count) of\s+", "", head.text)
+        phrase = count_phrase(" " + measure_head, 0)
+        for row in rows:
+            if column >= len(row):
+                continue
+            cell, period = row[column], period_of(row[0].text)
+            money = find_money(cell.text)
+            evidence = span(doc, row[0].start, cell.end)
+            if money and area:
+                value = Money(money[0].amount, period, cell.text)
+                areas.append(AreaFigure(area, evidence, value=value))
+            elif phrase and _number(cell) is not None:
+                measure = f"{measure_head} - {area}" if area else measure_head
+                stats.append(
+                    Statistic(
+                        measure,
+                        _number(cell),
+                        phrase.unit,
+                        evidence,
+                        date=period,
+                        group=group_of(measure),
+                    )
+                )
+    return stats, areas
+
+
+def extract_table_figures(
+    doc: Document, blocks: list[Block]
+) -> tuple[list[Statistic], list[AreaFigure]]:
+    """Statistics and per-period spend from the tables inside each answer."""
+    stats: list[Statistic] = []
+    areas: list[AreaFigure] = []
+    for block in blocks:
+        lines = [ln for ln in block.answer if not ln.blank]
+        if not lines:
+            continue
+        for table in doc.tables:
+            if lines[0].start <= table.start <= lines[-1].end:
+                stats += _year_columns(doc, table, block)
+                more_stats, more_areas = _period_rows(doc, table, block)
+                stats += more_stats
+                areas += more_areas
+    return stats, areas

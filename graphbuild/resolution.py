@@ -1,0 +1,511 @@
+"""One provider across documents: when two listed names are one organisation.
+
+Councils spell providers many ways ("X Ltd", "X LIMITED", "X (UK) Ltd", "X Ltd
+t/a Y", "X Ltd - Branch"). `ProviderRegistry.resolve` decides, for each new
+listing, whether it is a provider already known (merge into that node), or a
+new node that *may* be one already known (candidates, for skos:closeMatch).
+
+Merging is conservative (docs/decisions/0003-provider-resolution.md): a wrong
+merge silently mixes two companies' contracts, while a missed merge is a
+visible, scored candidate a person can confirm. So names merge only by rules
+that are sure, modelled on the Companies House "same as" rules (two live
+companies cannot hold names that differ only by case, punctuation, spacing,
+"&"/"and", numerals/number words, a leading "The", the legal designator or a
+"UK"/"GB" qualifier), by a trading name or branch the documents state, or by a
+registration number. Typos and near misses are only ever candidates.
+
+Pure: no rdflib, no I/O. rapidfuzz scores the near misses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from graphbuild.identity import name_key
+from graphbuild.parsing.names import TRADING, parse_name
+
+CANDIDATE_SCORE = 0.80
+"""Lowest similarity (0-1) reported as a candidate.
+
+Scores compare names after shared generic words ("care", "home", ...) are
+removed, so "Sunrise Care" v "Sunshine Care" compares "sunrise" v "sunshine"
+(0.67) and "Eden Care" v "Edenvale Care" 0.67, while one-letter typos in a
+distinctive word of five or more letters score 0.83 or more ("Homely" v
+"Homley" 0.83, "Guiness" v "Guinness" 0.93). 0.80 sits in that gap; it also
+keeps "Chapter 1" v "Chapter Care" (0.76) and "ABC" v "ABD" (0.67) out.
+"""
+
+EXTENSION_SCORE = 0.90
+"""Score for a name that is another name plus trailing words ("Helping Hands" v
+"Helping Hands Home Care", "Home Instead" v "Home Instead Senior Care (Derby)").
+
+These are often one brand and a company, franchisee or subsidiary using it, but
+as often two companies; never a merge. 0.90 ranks them above ordinary near
+misses and below single-letter typos of long names (0.93 and up).
+"""
+
+PREFILTER_SCORE = 60
+"""rapidfuzz WRatio (0-100) a label needs before it is scored in full. WRatio takes
+the best of plain, partial and token ratios, so it sits well above the full score
+for every pair that reaches CANDIDATE_SCORE (tests/test_resolution.py checks the
+prefilter loses none); 60 only skips names with little in common."""
+
+MAX_CANDIDATES = 5
+"""Candidates kept per resolution, best first: enough for a reviewer, not noise."""
+
+_GENERIC = (
+    "and of for the at in on care carer carers caring home homes homecare health healthcare "
+    "support supported supporting service services living community social domiciliary "
+    "nursing residential agency solutions senior personal independent"
+)
+GENERIC_WORDS = frozenset(_GENERIC.split())
+"""Words so common in provider names that sharing them says nothing about identity."""
+
+NATIONAL_QUALIFIERS = (("united", "kingdom"), ("great", "britain"), ("uk",), ("gb",))
+"""Trailing words Companies House disregards when comparing names ("X (UK) Ltd" is
+"X Ltd"). "Group", "Holdings", "Services", "International" have not been
+disregarded since 2015, and places ("(Derby)") mark franchisees: both stay."""
+
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
+    )
+}
+SPOKEN = {"u": "you", "4": "for", "2": "to", "n": "and"}
+"""Text-speak read aloud, for scoring only ("Care 4 U" v "Care4You" is a candidate):
+Companies House does not treat these as the same, so they never merge."""
+STRONG_SCHEMES = frozenset({"companies-house", "charity", "cqc-provider"})
+"""Schemes naming the legal entity: equal values merge, different values forbid a merge.
+A CQC location ID names a location: equal values merge, different ones prove nothing."""
+
+_SCHEME_NAMES = {
+    "ch": "companies-house",
+    "company": "companies-house",
+    "company-number": "companies-house",
+    "companies-house": "companies-house",
+    "charity": "charity",
+    "charity-number": "charity",
+    "cqc": "cqc-provider",
+    "cqc-provider": "cqc-provider",
+    "cqc-location": "cqc-location",
+}
+_DESIGNATOR = re.compile(
+    r"\b(?:limited|ltd|plc|llp|cic|cyfyngedig|cyf|community interest company|"
+    r"limited liability partnership|public limited company)\.?\s*$",
+    re.I,
+)
+
+
+# -- registration numbers ---------------------------------------------------
+
+_NO = r"(?:number|no\.?|num\.?|#)"
+_IDENTIFIER_PATTERNS = (
+    (
+        "companies-house",
+        rf"(?:companies\s+house|(?:registered\s+)?company)(?:\s+registration)?\s+{_NO}"
+        rf"|registered\s+in\s+(?:england|scotland|wales|northern\s+ireland)"
+        rf"(?:\s+(?:and|&)\s+wales)?(?:\s+under)?(?:\s+company)?\s+{_NO}",
+        r"(?:SC|NI|OC|SO|NC|R0|FC|GE|LP|SL|SE|SF)\s?\d{6}|\d{6,8}",
+    ),
+    (
+        "charity",
+        rf"registered\s+charity(?:\s+{_NO})?|charity(?:\s+registration)?\s+{_NO}",
+        r"SC\s?\d{6}|NIC\s?\d{6}|\d{6,7}(?:-\d{1,2})?",
+    ),
+    ("cqc-provider", rf"(?:cqc\s+)?provider\s+(?:id|identifier|{_NO})", r"1-\d{6,12}"),
+    ("cqc-location", rf"(?:cqc\s+)?location\s+(?:id|identifier|{_NO})", r"1-\d{6,12}"),
+)
+_IDENTIFIERS = [
+    (scheme, re.compile(rf"\b(?:{label})\s*[:.#]?\s*(?P<id>{value})(?![\w-])", re.I))
+    for scheme, label, value in _IDENTIFIER_PATTERNS
+]
+
+
+@dataclass(frozen=True)
+class IdentifierMatch:
+    """A registration number a text states, with where it stands (for evidence)."""
+
+    scheme: str
+    value: str
+    start: int
+    end: int
+
+
+def find_identifiers(text: str) -> list[IdentifierMatch]:
+    """Every Companies House, charity and CQC number the text states, in order."""
+    found = []
+    for scheme, pattern in _IDENTIFIERS:
+        for match in pattern.finditer(text):
+            value = normalise_identifier(scheme, match.group("id"))
+            if value:
+                found.append(IdentifierMatch(scheme, value, match.start("id"), match.end("id")))
+    return sorted(found, key=lambda m: m.start)
+
+
+def identifiers_in(text: str) -> dict[str, str]:
+    """Scheme -> normalised number, the first of each scheme the text gives."""
+    out: dict[str, str] = {}
+    for match in find_identifiers(text):
+        out.setdefault(match.scheme, match.value)
+    return out
+
+
+def normalise_identifier(scheme: str, value: str) -> str | None:
+    """The register's own spelling ("1234567" -> "01234567"), or None if not one."""
+    value = re.sub(r"\s+", "", value).upper()
+    if scheme == "companies-house":
+        value = value.zfill(8) if value.isdigit() else value
+        return value if re.fullmatch(r"[A-Z]{2}\d{6}|\d{8}", value) else None
+    if scheme == "charity":
+        return value if re.fullmatch(r"\d{6,7}(?:-\d{1,2})?|SC\d{6}|NIC\d{6}", value) else None
+    if scheme in ("cqc-provider", "cqc-location"):
+        return value if re.fullmatch(r"1-\d{6,12}", value) else None
+    return value or None
+
+
+def normalise_identifiers(identifiers: dict[str, str] | None) -> dict[str, str]:
+    """Scheme names folded ("ch" -> "companies-house"), values normalised, bad ones dropped."""
+    out = {}
+    for scheme, value in (identifiers or {}).items():
+        name = _SCHEME_NAMES.get(re.sub(r"[\s_]+", "-", scheme.strip().lower()), scheme)
+        normal = normalise_identifier(name, str(value))
+        if normal:
+            out[name] = normal
+    return out
+
+
+# -- name forms ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def match_tokens(name: str) -> tuple[str, ...]:
+    """`name_key` words, made comparable: letters and digits apart, "A.B.C." one word,
+    number words as digits, a trailing national qualifier dropped."""
+    words = re.findall(r"[a-z]+|[0-9]+", name_key(name))
+    words = [NUMBER_WORDS.get(w, w) for w in _join_initials(words)]
+    return _drop_national(words)
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        out += ["".join(run)] if len(run) > 1 else run
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
+def _drop_national(words: list[str]) -> tuple[str, ...]:
+    for qualifier in NATIONAL_QUALIFIERS:
+        rest = words[: -len(qualifier)]
+        if tuple(words[-len(qualifier) :]) == qualifier and distinctive(rest):
+            return tuple(rest)
+    return tuple(words)
+
+
+def distinctive(words: Iterable[str]) -> list[str]:
+    """The words that can tell one provider from another (not "care", "home", ...)."""
+    return [w for w in words if w not in GENERIC_WORDS]
+
+
+@lru_cache(maxsize=65536)
+def same_as_key(name: str) -> str:
+    """Names equal here are the "same as" each other in the Companies House sense."""
+    return "".join(match_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def is_registered_name(name: str) -> bool:
+    """Ends in a legal designator (Ltd, Limited, plc, LLP, CIC): a company's registered name."""
+    return bool(_DESIGNATOR.search(name.strip().rstrip(".,;")))
+
+
+def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """0-1: how alike two names' tokens are, generic words they share set aside."""
+    if not a or not b:
+        return 0.0
+    a, b = tuple(SPOKEN.get(w, w) for w in a), tuple(SPOKEN.get(w, w) for w in b)
+    extension = EXTENSION_SCORE if _extends(a, b) or _extends(b, a) else 0.0
+    shared = set(a) & set(b) & GENERIC_WORDS
+    left, right = [w for w in a if w not in shared], [w for w in b if w not in shared]
+    if not left and not right:
+        left, right = list(a), list(b)
+    x, y = " ".join(left), " ".join(right)
+    edit = max(
+        fuzz.ratio(x, y),
+        fuzz.token_sort_ratio(x, y),
+        fuzz.ratio(x.replace(" ", ""), y.replace(" ", "")),
+    )
+    return round(max(edit / 100, extension), 3)
+
+
+def _extends(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return len(short) < len(long) and long[: len(short)] == short and bool(distinctive(short))
+
+
+# -- the registry -------------------------------------------------------------
+
+_SAME_AS = "same name once legal form, case, spacing and punctuation are set aside"
+_TRADING = "name is a known provider's stated trading name or brand"
+_KNOWN = "a stated trading or legal name is a known provider's name"
+_BRANCH = "branch of the same registered company"
+
+
+@dataclass
+class Resolution:
+    """What to do with one listed provider.
+
+    `key` is the node key to use: an existing provider's when `merged`, else the
+    name's own key (suffixed with its registration number if that key belongs to
+    a different registered entity). `candidates` are other keys that may be the
+    same organisation, best first, with a 0-1 score, for skos:closeMatch.
+    """
+
+    key: str
+    merged: bool
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+    reason: str = ""
+    rule: str = "new"
+
+
+@dataclass
+class KnownProvider:
+    key: str
+    name: str
+    names: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    identifiers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Listing:
+    name: str
+    aliases: list[str]
+    identifiers: dict[str, str]
+
+    @classmethod
+    def of(cls, name: str, aliases: Iterable[str], identifiers: dict[str, str] | None):
+        aliases = [a for a in aliases if a and a.strip()]
+        if TRADING.search(name):
+            parsed = parse_name(name)
+            name, aliases = parsed.name, parsed.aliases + aliases
+        return cls(name, aliases, normalise_identifiers(identifiers))
+
+
+class ProviderRegistry:
+    """Providers known so far (key -> names, aliases, identifiers), and the merge rules.
+
+    Feed documents in a fixed order (sorted file names) so a rebuild gives the
+    same keys: a merge always keeps the key the provider was first known by.
+    Lookups are indexed; near misses are prefiltered by rapidfuzz over all labels.
+    """
+
+    def __init__(self) -> None:
+        self._providers: dict[str, KnownProvider] = {}
+        self._index: dict[str, dict[str, set[str]]] = {
+            kind: defaultdict(set) for kind in ("name", "alias", "legal-alias", "id")
+        }
+        self._labels: list[str] = []  # distinctive words of each name and alias
+        self._compact: list[str] = []  # and its "same as" form
+        self._owners: list[tuple[str, bool]] = []  # (key, is a name) per label
+
+    def __len__(self) -> int:
+        return len(self._providers)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._providers
+
+    def __iter__(self) -> Iterator[KnownProvider]:
+        return iter(self._providers.values())
+
+    def get(self, key: str) -> KnownProvider:
+        return self._providers[key]
+
+    def add(
+        self,
+        name: str,
+        aliases: Iterable[str] = (),
+        identifiers: dict[str, str] | None = None,
+        key: str | None = None,
+    ) -> KnownProvider:
+        """Record a provider under `key` (default: its own name key), extending it if known."""
+        listing = _Listing.of(name, aliases, identifiers)
+        return self._record(key or name_key(listing.name) or "unnamed", listing)
+
+    def observe(
+        self, name: str, aliases: Iterable[str] = (), identifiers: dict[str, str] | None = None
+    ) -> Resolution:
+        """Resolve, then remember the listing under the key chosen."""
+        aliases = list(aliases)
+        resolution = self.resolve(name, aliases, identifiers)
+        listing = _Listing.of(name, aliases, identifiers)
+        self._record(resolution.key, listing, name_is_alias=resolution.rule == "trading-name")
+        return resolution
+
+    def _record(self, key: str, listing: _Listing, name_is_alias: bool = False) -> KnownProvider:
+        known = self._providers.setdefault(key, KnownProvider(key, listing.name))
+        names = [] if name_is_alias else [listing.name]
+        aliases = listing.aliases + ([listing.name] if name_is_alias else [])
+        for label, is_name in [(n, True) for n in names] + [(a, False) for a in aliases]:
+            if not label or label in known.names or label in known.aliases:
+                continue
+            (known.names if is_name else known.aliases).append(label)
+            self._index["name" if is_name else "alias"][same_as_key(label)].add(key)
+            if not is_name and is_registered_name(label):
+                self._index["legal-alias"][same_as_key(label)].add(key)
+            self._labels.append(_text(label))
+            self._compact.append(same_as_key(label))
+            self._owners.append((key, is_name))
+        for scheme, value in listing.identifiers.items():
+            if scheme not in known.identifiers:
+                known.identifiers[scheme] = value
+                self._index["id"][f"{scheme} {value}"].add(key)
+        return known
+
+    def resolve(
+        self, name: str, aliases: Iterable[str] = (), identifiers: dict[str, str] | None = None
+    ) -> Resolution:
+        """Which node a listed provider belongs to, and which others it may be. Read-only."""
+        listing = _Listing.of(name, aliases, identifiers)
+        own = name_key(listing.name) or "unnamed"
+        leads = self._leads(listing)
+        passed_over: set[str] = set()
+        for rule, reason, keys in leads:
+            viable = [k for k in keys if not self._block(k, listing, rule)]
+            passed_over |= set(keys) - set(viable)
+            if len(viable) == 1:
+                others = passed_over | {k for _, _, ks in leads for k in ks}
+                return self._outcome(listing, viable[0], True, reason, rule, others)
+            if len(viable) > 1:
+                why = f"{reason}, but {len(viable)} providers match: {', '.join(viable)}"
+                return self._outcome(
+                    listing, own, False, why, "ambiguous", set(viable) | passed_over
+                )
+        why = "; ".join(filter(None, (self._block(k, listing, "") for k in sorted(passed_over))))
+        result = self._outcome(listing, own, False, why, "new", passed_over)
+        if not result.reason:
+            near = bool(result.candidates)
+            result.reason = "near misses only, none sure" if near else "no known provider matches"
+        return result
+
+    def _leads(self, listing: _Listing) -> list[tuple[str, str, list[str]]]:
+        """The rules, surest first: (rule, reason, keys of the providers it points to)."""
+        ids = [f"{s} {v}" for s, v in listing.identifiers.items()]
+        same = same_as_key(listing.name)
+        named = bool(distinctive(match_tokens(listing.name)))
+        brands = [same_as_key(a) for a in listing.aliases if distinctive(match_tokens(a))]
+        legal = [same_as_key(a) for a in listing.aliases if is_registered_name(a)]
+        own = name_key(listing.name)
+        rules = [
+            ("identifier", f"same registration number ({', '.join(ids)})", "id", ids),
+            ("key", "same name key", "", [own] if own in self._providers else []),
+            ("same-as", _SAME_AS, "name", [same]),
+            ("trading-name", _TRADING, "alias", [same] if named else []),
+            ("known-name", _KNOWN, "name", brands),
+            ("branch", _BRANCH, "legal-alias", legal),
+        ]
+        return [
+            (rule, why, sorted(set().union(*(self._index[kind].get(f, ()) for f in forms))))
+            if kind
+            else (rule, why, forms)
+            for rule, why, kind, forms in rules
+        ]
+
+    def _block(self, key: str, listing: _Listing, rule: str) -> str:
+        """Why `listing` must not merge into `key` (empty when it may)."""
+        known = self._providers[key]
+        clash = [
+            f"{s} {v} v {known.identifiers[s]}"
+            for s, v in listing.identifiers.items()
+            if s in STRONG_SCHEMES and known.identifiers.get(s, v) != v
+        ]
+        if clash:
+            return f"{key}: registration numbers differ ({', '.join(clash)})"
+        registered = [n for n in known.names if is_registered_name(n)]
+        listed = is_registered_name(listing.name) and same_as_key(listing.name)
+        if rule != "identifier" and registered and listed and listed not in _forms(registered):
+            return f"{key}: two different registered names ({registered[0]})"
+        return ""
+
+    def _outcome(
+        self, listing: _Listing, key: str, merged: bool, reason: str, rule: str, also: set[str]
+    ) -> Resolution:
+        if not merged and key in self._providers:
+            key = self._free_key(key, listing.identifiers)
+        scored = self._candidates(listing, exclude=key)
+        for other in also - {key}:
+            scored[other] = max(scored.get(other, 0.0), self._score(listing, other))
+            scored[other] = max(scored[other], CANDIDATE_SCORE)
+        best = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        return Resolution(key, merged, best, reason, rule)
+
+    def _free_key(self, key: str, identifiers: dict[str, str]) -> str:
+        """A key for a second, different entity with the same name: add its number."""
+        for scheme in sorted(identifiers):
+            candidate = f"{key} {scheme} {identifiers[scheme].lower()}"
+            if candidate not in self._providers:
+                return candidate
+        n = 2
+        while f"{key} {n}" in self._providers:
+            n += 1
+        return f"{key} {n}"
+
+    def _candidates(
+        self, listing: _Listing, exclude: str, exhaustive: bool = False
+    ) -> dict[str, float]:
+        """Known providers scoring at least CANDIDATE_SCORE, found through a cheap prefilter."""
+        labels = [(listing.name, True)] + [(a, False) for a in listing.aliases]
+        keys = set(self._providers) if exhaustive else set()
+        for label, is_name in [] if exhaustive else labels:
+            keys |= {key for key, named in self._prefilter(label) if is_name or named}
+        scores = {k: self._score(listing, k) for k in keys - {exclude}}
+        return {k: s for k, s in scores.items() if s >= CANDIDATE_SCORE}
+
+    def _prefilter(self, label: str) -> set[tuple[str, bool]]:
+        """(key, is a name) of labels alike in their distinctive words or in their letters."""
+        hits = set()
+        for texts, query, scorer, cutoff in (
+            (self._labels, _text(label), fuzz.WRatio, PREFILTER_SCORE),
+            (self._compact, same_as_key(label), fuzz.ratio, PREFILTER_SCORE),
+        ):
+            for _, _, i in process.extract(
+                query, texts, scorer=scorer, score_cutoff=cutoff, limit=None
+            ):
+                hits.add(self._owners[i])
+        return hits
+
+    def _score(self, listing: _Listing, key: str) -> float:
+        """Best similarity over name-name, name-alias and alias-name pairs.
+
+        Alias-alias pairs are left out: franchisees share a brand, not an identity.
+        """
+        known = self._providers[key]
+        mine = [match_tokens(listing.name)]
+        aliases = [match_tokens(a) for a in listing.aliases]
+        theirs = [match_tokens(n) for n in known.names]
+        their_aliases = [match_tokens(a) for a in known.aliases]
+        pairs = [(a, b) for a in mine for b in theirs + their_aliases]
+        pairs += [(a, b) for a in aliases for b in theirs]
+        return max((similarity(a, b) for a, b in pairs), default=0.0)
+
+
+def _text(name: str) -> str:
+    """A label as the prefilter sees it: distinctive words, text-speak read aloud."""
+    words = [SPOKEN.get(w, w) for w in match_tokens(name)]
+    return " ".join(distinctive(words) or words)
+
+
+def _forms(names: Iterable[str]) -> set[str]:
+    return {same_as_key(n) for n in names}

@@ -1,0 +1,185 @@
+"""Evaluating user SPARQL in a pool of worker processes with a hard time limit.
+
+Why processes: Oxigraph's own timeout lets queries run on past it, a
+catastrophic REGEX holds the GIL, and a parser stack overflow aborts the
+whole process. A pebble ProcessPool kills a worker that passes the limit
+(and replaces it), and a crash takes down one worker, never the server.
+Each worker opens the store read-only once, so it cannot write either.
+Answers are serialised in the worker: evaluation is lazy, so iterating is
+where the time goes, and the time limit must cover it.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import threading
+from concurrent.futures import CancelledError
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from pebble import ProcessExpired, ProcessPool
+
+from server.core.errors import CoreError, QueryFailed, QueryTimeout
+from server.core.results import (
+    cap,
+    serialise_boolean,
+    serialise_solutions,
+    serialise_triples,
+)
+
+log = logging.getLogger("carekg.server")
+
+QUEUE_GRACE = 5.0
+"""Seconds beyond the time limit a request may wait for a free worker before it gets 503."""
+
+_STORE: ox.Store | None = None
+
+
+@dataclass(frozen=True)
+class QueryOutput:
+    body: bytes
+    mimetype: str
+    truncated: bool
+
+
+class QueryService:
+    """A pool of worker processes answering SPARQL queries on one store, read-only."""
+
+    def __init__(self, store_path: Path, workers: int, timeout: float, max_rows: int) -> None:
+        self.store_path = str(store_path)
+        self.timeout = float(timeout)
+        self.max_rows = int(max_rows)
+        self.workers = max(1, int(workers))
+        self._lock = threading.Lock()
+        self._pool = ProcessPool(
+            max_workers=self.workers,
+            initializer=_open_store,
+            initargs=(self.store_path,),
+            context=_context(),
+        )
+
+    def run(
+        self,
+        query: str,
+        fmt: str,
+        mimetype: str,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryOutput:
+        """Evaluate `query` (already checked by core.safety) and serialise it as `fmt`.
+
+        With no dataset given, the default graph is the union of all graphs.
+        """
+        args = (query, fmt, default_graphs, named_graphs, self.max_rows)
+        future = self._pool.schedule(_evaluate, args, timeout=self.timeout)
+        try:
+            body, truncated = future.result(timeout=2 * self.timeout + QUEUE_GRACE)
+        except FutureTimeout:
+            future.cancel()
+            raise QueryTimeout(self._timeout_message()) from None
+        except TimeoutError:
+            raise QueryTimeout(self._timeout_message()) from None
+        except ProcessExpired as exc:
+            log.warning("query worker died (exit %s) on a query", exc.exitcode)
+            raise QueryFailed("the query engine failed on this query", 500) from None
+        except CancelledError:
+            raise QueryTimeout("query cancelled: the server is shutting down") from None
+        except CoreError:
+            raise
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise QueryFailed(_one_line(exc)) from None
+        return QueryOutput(body, mimetype, truncated)
+
+    def warm_up(self) -> None:
+        """Start every worker now, so the first requests do not pay for process start-up."""
+        futures = [self._pool.schedule(_ping) for _ in range(self.workers)]
+        for future in futures:
+            future.result(timeout=60)
+
+    def _timeout_message(self) -> str:
+        return f"query stopped: it ran past the {self.timeout:g} s time limit"
+
+    def close(self) -> None:
+        """Stop the workers (killing any query still running)."""
+        with self._lock:
+            if self._pool.active:
+                self._pool.stop()
+                self._pool.join(timeout=5)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers come from a fork server: never a fork of the threaded web process.
+
+    The fork server imports this module once, so a worker killed on the time
+    limit is replaced in milliseconds. As with any non-fork start method, a
+    script that starts the server must guard its entry point with
+    `if __name__ == "__main__":`.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def _open_store(path: str) -> None:
+    """Worker initializer: one read-only store per worker process, opened once.
+
+    pebble's SIGTERM handler is Python code, which cannot run while Oxigraph
+    is busy in Rust, so pebble would wait 3 s before SIGKILL (and stall its
+    other tasks meanwhile): the default action ends the worker at once.
+    """
+    global _STORE
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _STORE = ox.Store.read_only(path)
+
+
+def _ping() -> bool:
+    return _STORE is not None
+
+
+def _evaluate(
+    query: str,
+    fmt: str,
+    default_graphs: list[str] | None,
+    named_graphs: list[str] | None,
+    max_rows: int,
+) -> tuple[bytes, bool]:
+    """Run in a worker: evaluate, cap, serialise. Errors come back as QueryFailed."""
+    if _STORE is None:
+        raise QueryFailed("query worker has no store", 500)
+    try:
+        result = _STORE.query(query, **_dataset(default_graphs, named_graphs))
+        return _serialise(result, fmt, max_rows)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryFailed(_one_line(exc)) from None
+    except RecursionError:
+        raise QueryFailed("query too deeply nested") from None
+
+
+def _dataset(default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict:
+    """Engine options for the dataset: the union of all graphs unless one is given."""
+    if default_graphs is None and named_graphs is None:
+        return {"use_default_graph_as_union": True}
+    return {
+        "default_graph": [ox.NamedNode(g) for g in default_graphs or []],
+        "named_graphs": [ox.NamedNode(g) for g in named_graphs or []],
+    }
+
+
+def _serialise(result: object, fmt: str, max_rows: int) -> tuple[bytes, bool]:
+    if isinstance(result, ox.QueryBoolean):
+        return serialise_boolean(bool(result), fmt), False
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows, truncated = cap(result, max_rows)
+        return serialise_solutions(variables, rows, fmt), truncated
+    triples, truncated = cap(result, max_rows)
+    return serialise_triples(triples, fmt), truncated
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300] or type(exc).__name__
