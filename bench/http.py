@@ -81,13 +81,19 @@ def _graph(processed) -> tuple:
     return processed.graph_iri, processed.graph
 
 
-def point_iri(store_path: Path) -> str:
-    """A provider IRI to look up (one with memberships, so the answer is not empty)."""
+def lookup_iris(store_path: Path) -> tuple[str, str]:
+    """A document IRI (minted per document: a few rows) and a provider IRI.
+
+    The samples are copied, so a provider (and a membership) is named by every
+    copy and its lookup returns hundreds of rows, duplicates included.
+    """
     from graphbuild.store import GraphStore
 
+    document = f"SELECT ?d WHERE {{ ?d a <{CKG}SourceDocument> }} ORDER BY ?d LIMIT 1"
+    provider = f"SELECT ?p WHERE {{ ?m <{CKG}provider> ?p }} ORDER BY ?p LIMIT 1"
     with GraphStore.open(store_path, read_only=True) as store:
-        rows = store.query(f"SELECT ?p WHERE {{ ?m <{CKG}provider> ?p }} ORDER BY ?p LIMIT 1")
-        return next(iter(rows))["p"].value
+        first = next(iter(store.query(document)))["d"].value
+        return first, next(iter(store.query(provider)))["p"].value
 
 
 def oxigraph_binary() -> Path:
@@ -210,8 +216,10 @@ def run(args: argparse.Namespace) -> list[dict]:
         raise SystemExit("bench/http.py needs wrk: apt-get install wrk")
     with tempfile.TemporaryDirectory() as tmp:
         store = args.store or build_store(Path(tmp), args.triples)
+        document, provider = lookup_iris(store)
         queries = {
-            "point lookup": f"SELECT ?p ?o WHERE {{ <{point_iri(store)}> ?p ?o }}",
+            "point lookup": f"SELECT ?p ?o WHERE {{ <{document}> ?p ?o }}",
+            "provider lookup": f"SELECT ?p ?o WHERE {{ <{provider}> ?p ?o }}",
             "aggregate": AGGREGATE,
         }
         results = []

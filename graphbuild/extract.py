@@ -19,6 +19,7 @@ from graphbuild.extractors.statistics import extract_statistics
 from graphbuild.extractors.tables import extract_table_figures
 from graphbuild.facts import DocumentFacts, Organisation, QuestionBlock
 from graphbuild.identity import name_key
+from graphbuild.parsing.questions import document_department
 from graphbuild.parsing.sections import Block, segment
 from graphbuild.parsing.spans import lines_span
 from graphbuild.readers.document import Document
@@ -96,7 +97,8 @@ def extract(doc: Document) -> DocumentFacts:
     listed = list(dict.fromkeys(m.provider for m in facts.listed_providers))
     facts.contracts = extract_contracts(doc, blocks, listed, source.title)
     table_stats, table_areas = extract_table_figures(doc, blocks)
-    facts.areas = extract_areas(doc, blocks) + table_areas
+    department = document_department(blocks)
+    facts.areas = extract_areas(doc, blocks, source.title, department) + table_areas
     facts.statistics = extract_statistics(doc, blocks, facts) + table_stats
     facts.prices = extract_prices(doc, blocks, source.title, _lot_lines(doc, facts))
     facts.refusals = extract_refusals(doc, blocks)

@@ -35,10 +35,11 @@ CANDIDATE_SCORE = 0.80
 
 Scores compare names after shared generic words ("care", "home", ...) are
 removed, so "Sunrise Care" v "Sunshine Care" compares "sunrise" v "sunshine"
-(0.67) and "Eden Care" v "Edenvale Care" 0.67, while one-letter typos in a
-distinctive word of five or more letters score 0.83 or more ("Homely" v
-"Homley" 0.83, "Guiness" v "Guinness" 0.93). 0.80 sits in that gap; it also
-keeps "Chapter 1" v "Chapter Care" (0.76) and "ABC" v "ABD" (0.67) out.
+(0.67) and "Eden Care" v "Edenvale Care" 0.67, while a one-letter slip
+(dropped, added, changed or swapped) in a distinctive word of six letters or
+more scores 0.83 or more ("Homely" v "Homley" 0.83, "Guiness" v "Guinness"
+0.93; five letters: 0.80). 0.80 sits in that gap; it also keeps "Chapter 1" v
+"Chapter Care" (0.76) and "ABC" v "ABD" (0.67) out.
 """
 
 EXTENSION_SCORE = 0.90
@@ -51,10 +52,10 @@ misses and below single-letter typos of long names (0.93 and up).
 """
 
 PREFILTER_SCORE = 60
-"""rapidfuzz WRatio (0-100) a label needs before it is scored in full. WRatio takes
-the best of plain, partial and token ratios, so it sits well above the full score
-for every pair that reaches CANDIDATE_SCORE (tests/test_resolution.py checks the
-prefilter loses none); 60 only skips names with little in common."""
+"""rapidfuzz score (0-100) a label needs before it is scored in full: WRatio on the
+distinctive words (best of plain, partial and token ratios) or plain ratio on the
+space-free "same as" forms. Both run in C over every label; 60 is generous, and
+tests/test_resolution.py checks the prefilter loses no candidate."""
 
 MAX_CANDIDATES = 5
 """Candidates kept per resolution, best first: enough for a reviewer, not noise."""
@@ -72,15 +73,12 @@ NATIONAL_QUALIFIERS = (("united", "kingdom"), ("great", "britain"), ("uk",), ("g
 "X Ltd"). "Group", "Holdings", "Services", "International" have not been
 disregarded since 2015, and places ("(Derby)") mark franchisees: both stay."""
 
-NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
-    )
-}
+_NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve"
+NUMBER_WORDS = {word: str(i) for i, word in enumerate(_NUMBERS.split())}
 SPOKEN = {"u": "you", "4": "for", "2": "to", "n": "and"}
 """Text-speak read aloud, for scoring only ("Care 4 U" v "Care4You" is a candidate):
 Companies House does not treat these as the same, so they never merge."""
+
 STRONG_SCHEMES = frozenset({"companies-house", "charity", "cqc-provider"})
 """Schemes naming the legal entity: equal values merge, different values forbid a merge.
 A CQC location ID names a location: equal values merge, different ones prove nothing."""

@@ -16,6 +16,8 @@ import re
 from graphbuild.facts import AreaFigure, Money
 from graphbuild.parsing.measures import ASKS_AREAS, LABEL_LINE, department_of
 from graphbuild.parsing.money import find_money
+from graphbuild.parsing.numbers import words_to_int
+from graphbuild.parsing.services import service_of
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import clean, line_span
 from graphbuild.readers.document import Document, Line
@@ -135,14 +137,81 @@ def _departments(question: str) -> set[str]:
     return {clean(p) for p in parts if clean(p)}
 
 
-def extract_areas(doc: Document, blocks: list[Block]) -> list[AreaFigure]:
+POOL = re.compile(
+    r"(?i)\b(?:pool|panel|list|framework|approved list) of (?:roughly |around |about |some )?"
+    r"(?P<n>\d[\d,]*|[a-z-]+(?: and [a-z-]+)?) providers\b"
+)
+ACTIVE = re.compile(
+    r"(?i)\bnumber of providers (?:actively|currently) [^.]*?\b(?:is|hovers at|stands at|are|was)"
+    r"\s+(?:around |about |roughly |some )?(?P<n>\d[\d,]*)\b|"
+    r"\b(?P<m>\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:contracted|commissioned|active) providers of\b"
+)
+BARE_COUNT = re.compile(r"^\s*(?P<n>\d[\d,]*)\b(?P<rest>.*)$")
+
+
+def _count(text: str) -> int | None:
+    if re.fullmatch(r"[\d,]+", text):
+        return int(text.replace(",", ""))
+    return words_to_int(text)
+
+
+def _sentence_figures(
+    doc: Document,
+    block: Block,
+    title: str | None,
+    areas: dict[str, AreaFigure],
+    department: str | None,
+) -> None:
+    """'a pool of roughly 147 providers', 'seventy-two contracted providers of day opportunities'."""
+    for line in block.answer:
+        if line.blank or LABEL_LINE.match(line.text):
+            continue
+        pool, active = POOL.search(line.text), ACTIVE.search(line.text)
+        if not pool and not active:
+            continue
+        service = service_of(line.text) or service_of(block.question_text) or service_of(title)
+        if not service:
+            continue
+        area = areas.setdefault(service, AreaFigure(service, line_span(doc, line)))
+        area.department = area.department or department
+        if pool and area.providers_on_framework is None:
+            area.providers_on_framework = _count(pool.group("n"))
+        if active and area.active_providers is None:
+            area.active_providers = _count(active.group("n") or active.group("m"))
+
+
+def _bare_count(
+    doc: Document, block: Block, title: str | None, areas: dict[str, AreaFigure]
+) -> bool:
+    """'11, under framework.' answering 'How many providers do you contract with?'."""
+    lines = [ln for ln in block.answer if not ln.blank]
+    match = BARE_COUNT.match(lines[0].text) if len(lines) == 1 else None
+    if not match or not re.search(r"(?i)how many providers", block.question_text):
+        return False
+    service = service_of(block.question_text) or service_of(title)
+    if not service:
+        return False
+    area = areas.setdefault(service, AreaFigure(service, line_span(doc, lines[0])))
+    count = int(match.group("n").replace(",", ""))
+    if re.search(r"(?i)framework", match.group("rest")):
+        area.providers_on_framework, area.purchasing = count, "framework"
+    else:
+        area.active_providers = count
+    return True
+
+
+def extract_areas(
+    doc: Document, blocks: list[Block], title: str | None = None, department: str | None = None
+) -> list[AreaFigure]:
     areas: dict[str, AreaFigure] = {}
     departments: set[str] = set()
     for block in blocks:
         departments |= _departments(block.question_text)
-        if not ASKS_AREAS.search(block.question_text):
+        if not [ln for ln in block.answer if not ln.blank]:
             continue
-        _AreaReader(doc, areas, departments).read(block.answer)
+        if ASKS_AREAS.search(block.question_text) and not _bare_count(doc, block, title, areas):
+            _AreaReader(doc, areas, departments).read(block.answer)
+        _sentence_figures(doc, block, title, areas, department)
     return [a for a in areas.values() if _has_figure(a)]
 
 

@@ -17,7 +17,7 @@ from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import MoneyMatch, find_money
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
-from graphbuild.parsing.spans import span
+from graphbuild.parsing.spans import sentences, span
 from graphbuild.readers.document import Document, Line
 
 UNIT_WORDS = [
@@ -38,7 +38,12 @@ def _unit(text: str) -> str | None:
 
 
 def _kind(text: str, money: MoneyMatch, line_text: str, offset: int) -> str | None:
-    around = line_text[max(0, money.start - offset - 25) : money.end - offset + 15].lower()
+    around = line_text[max(0, money.start - offset - 30) : money.start - offset].lower()
+    around = re.split(r"\band\b|[,;]", around)[-1]  # only the words of this amount's clause
+    if re.search(r"^\s*(?:lowest|minimum|min)\b", line_text[money.end - offset :].lower()):
+        return "minimum"
+    if re.search(r"^\s*(?:highest|maximum|max)\b", line_text[money.end - offset :].lower()):
+        return "maximum"
     if re.search(r"average|mean", around):
         return "average"
     if re.search(r"lowest|minimum|\bmin\b|from", around):
@@ -60,6 +65,22 @@ def _basis(question: str, answer: str) -> str | None:
     return None
 
 
+PERIOD_LABEL = re.compile(
+    r"^\s*(?:•\s*)?(?:FY\s*)?(?P<p>(?:19|20)\d\d\s?/\s?(?:19|20)?\d\d)\s*[-–:=]"
+)
+PERIOD_AFTER = re.compile(
+    r"^[^£.;]{0,25}?\bin\s+(?:FY\s*)?(?P<p>(?:19|20)\d\d\s?/\s?(?:19|20)?\d\d)"
+)
+LABEL_PRICE = re.compile(r"^\s*(?:•\s*)?(?P<label>[A-Z][\w' &()/-]{1,40}?)\s*(?:=|:|–|-)\s*£")
+QUALIFIER = re.compile(r"\s[-–]\s(?P<q>[a-z][\w' ()-]{3,60})\s*[?.]?\s*$")
+
+
+def _service_phrase(question: str) -> str | None:
+    """'Average rate per hour ... - daytime personal care' -> 'daytime personal care'."""
+    match = QUALIFIER.search(question)
+    return match.group("q").strip() if match else None
+
+
 class _PriceReader:
     def __init__(self, doc: Document, block: Block, title: str | None) -> None:
         self.doc, self.block = doc, block
@@ -67,36 +88,92 @@ class _PriceReader:
         self.question_unit = _unit(question) if PRICE_WORDS.search(question) else None
         self.asks_average = bool(re.search(r"(?i)average|mean", question))
         answer = " ".join(ln.text for ln in block.answer)
-        self.service = service_of(question) or service_of(answer) or service_of(title)
-        self.basis = _basis(question, answer)
+        self.service = (
+            _service_phrase(question)
+            or service_of(question)
+            or service_of(answer)
+            or service_of(title)
+        )
+        self.basis = _basis(f"{question} {title or ''}", answer)
+        self.fy = bool(re.search(r"\bFY\s*(?:19|20)\d\d", f"{title or ''} {question} {answer}"))
+        self.header: str | None = None  # a figure-free line naming what the prices are
+        self.split_services: set[int] = set()  # sentence starts that price another service
         self.current: PriceRange | None = None
         self.found: list[PriceRange] = []
 
     def read(self, lines: list[Line]) -> list[PriceRange]:
         for line in lines:
-            self.line(line)
+            for part in self._sentences(line):
+                self.line(part)
         return self.found
+
+    def _sentences(self, line: Line) -> list[Line]:
+        """A line's sentences, when a later one prices another service."""
+        parts = [
+            Line(line.number, a, b, self.doc.text[a:b], line.bullet)
+            for a, b in sentences(self.doc.text, line.start, line.end)
+        ]
+        priced = [p for p in parts if "£" in p.text]
+        if len(priced) < 2:
+            return [line]
+        for part in priced[1:]:
+            named = service_of(part.text)
+            if named and named != self.service and re.match(r"\s*[A-Z]", part.text):
+                self.split_services.add(part.start)
+        return parts
+
+    def _period(self, raw: str) -> str:
+        period = re.sub(r"\s", "", raw)
+        return f"FY {period}" if self.fy else period
+
+    def _basis_for(self, period: str | None) -> str | None:
+        parts = [p for p in (self.header, self.basis, period) if p]
+        return "; ".join(parts) if parts else None
 
     def line(self, line: Line) -> None:
         amounts = find_money(self.doc.text, line.start, line.end)
         if not amounts:
+            if len(line.content) < 60 and not line.content.endswith((".", "?", ":")):
+                self.header = line.content.lower()
             return
         unit = _unit(line.text) or self.question_unit
         if unit is None or any(m.period in {"annual", "total"} for m in amounts):
             return
         if not (PRICE_WORDS.search(line.text) or self.question_unit):
             return
-        if self.current is None or self.current.unit != unit:
-            self.current = PriceRange(
-                unit,
-                span(self.doc, line.content_start, line.end),
-                basis=self.basis,
-                service=self.service,
-            )
-            self.found.append(self.current)
+        label = PERIOD_LABEL.match(line.text)
+        named = LABEL_PRICE.match(line.text)
+        periods = [PERIOD_AFTER.match(self.doc.text[m.end : line.end]) for m in amounts]
+        if label or named:
+            service = self.service
+            if named and not label:
+                service = (
+                    f"{named.group('label')} - {self.service}"
+                    if self.service
+                    else named.group("label")
+                )
+            period = self._period(label.group("p")) if label else None
+            self._new(line, unit, self._basis_for(period), service)
+        elif len(amounts) > 1 and all(periods):
+            for money, period in zip(amounts, periods, strict=True):
+                self._new(
+                    line, unit, self._basis_for(self._period(period.group("p"))), self.service
+                )
+                self.fill(self.current, [money], line)
+            return
+        elif line.start in self.split_services:
+            self._new(line, unit, None, service_of(line.text))
+        elif self.current is None or self.current.unit != unit:
+            self._new(line, unit, self._basis_for(None), self.service)
         else:
             self.current.evidence = span(self.doc, self.current.evidence.start, line.end)
         self.fill(self.current, amounts, line)
+
+    def _new(self, line: Line, unit: str, basis: str | None, service: str | None) -> None:
+        self.current = PriceRange(
+            unit, span(self.doc, line.content_start, line.end), basis=basis, service=service
+        )
+        self.found.append(self.current)
 
     def fill(self, price: PriceRange, amounts: list[MoneyMatch], line: Line) -> None:
         ranged = _RANGE.search(line.text)

@@ -501,8 +501,8 @@ class _BlockReader:
 
 
 def _consumed_lines(doc: Document, facts: DocumentFacts) -> set[int]:
-    """Lines other extractors have already read as lots, prices or area figures."""
-    spans = [a.evidence for a in facts.areas]
+    """Lines other extractors have already read as lots or lot prices, and tables."""
+    spans = []
     for framework in facts.frameworks:
         for lot in framework.lots:
             spans.append(lot.evidence)

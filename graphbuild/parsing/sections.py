@@ -42,7 +42,7 @@ _DECLARATIVE = re.compile(
     re.IGNORECASE,
 )
 ANSWER_LABEL = re.compile(
-    r"^\s*(?:answer|response|reply|a|our response|council response)\s*[:.-]\s*", re.IGNORECASE
+    r"^\s*(?:(?i:answer|response|reply|our response|council response)\s*[:.-]|A\s*[:-])\s*"
 )
 ASKED = re.compile(
     r"^\s*(?:you asked(?: for)?|your request|the requester (?:asked|wrote)|request(?:ed)?|"

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from graphbuild.errors import DocumentError, one_line
 from graphbuild.readers.document import Document
-from graphbuild.readers.docx import read_docx
-from graphbuild.readers.html import read_html
-from graphbuild.readers.pdf import read_pdf
-from graphbuild.readers.spreadsheet import read_csv, read_xlsx
 from graphbuild.readers.text import MAX_BYTES as TEXT_MAX_BYTES
 from graphbuild.readers.text import read_text
 
 BINARY_MAX_BYTES = 50 * 1024 * 1024
+
+
+def _lazy(module: str, name: str) -> Callable[[Path], Document]:
+    """A reader whose libraries load on first use: `carekg query` needs no PDF parser."""
+
+    def read(path: Path) -> Document:
+        return getattr(import_module(f"graphbuild.readers.{module}"), name)(path)
+
+    read.__name__ = name
+    return read
+
+
+read_html = _lazy("html", "read_html")
+read_pdf = _lazy("pdf", "read_pdf")
+read_docx = _lazy("docx", "read_docx")
+read_xlsx = _lazy("spreadsheet", "read_xlsx")
+read_csv = _lazy("spreadsheet", "read_csv")
 
 READERS: dict[str, Callable[[Path], Document]] = {
     ".txt": read_text,

@@ -246,10 +246,24 @@ def write_scanned_pdf(path: Path) -> Path:
     return path
 
 
+def write_encrypted_pdf(path: Path, user: str, owner: str) -> Path:
+    """One line of text, protected: an owner password only restricts, a user password locks."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), encrypt=StandardEncryption(user, ownerPassword=owner))
+    pdf.drawString(100, 700, "Lot 1 Providers")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
 # --- spreadsheets -----------------------------------------------------------
 
 
-def write_xlsx(sheets: dict[str, list[list[object]]], path: Path, formats=None) -> Path:  # type: ignore[no-untyped-def]
+def write_xlsx(  # type: ignore[no-untyped-def]
+    sheets: dict[str, list[list[object]]], path: Path, formats=None, hidden=frozenset()
+) -> Path:
     """One worksheet per entry; `formats` maps (sheet, row, col) to a number format."""
     import openpyxl
 
@@ -261,6 +275,8 @@ def write_xlsx(sheets: dict[str, list[list[object]]], path: Path, formats=None) 
             sheet.append(row)
     for (name, row, col), fmt in (formats or {}).items():
         book[name].cell(row=row, column=col).number_format = fmt
+    for name in hidden:
+        book[name].sheet_state = "hidden"
     book.save(path)
     return path
 

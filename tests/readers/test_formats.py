@@ -236,19 +236,8 @@ def test_pdf_running_headers_footers_and_page_numbers_are_dropped(tmp_path: Path
 
 
 def test_pdf_with_only_an_owner_password_is_read(tmp_path: Path) -> None:
-    path = _pdf_with_encryption(tmp_path / "owner.pdf", user="", owner="owner")
+    path = fx.write_encrypted_pdf(tmp_path / "owner.pdf", user="", owner="owner")
     assert "Lot 1 Providers" in read_document(path).text
-
-
-def _pdf_with_encryption(path: Path, user: str, owner: str) -> Path:
-    from reportlab.lib.pdfencrypt import StandardEncryption
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), encrypt=StandardEncryption(user, ownerPassword=owner))
-    pdf.drawString(100, 700, "Lot 1 Providers")
-    pdf.showPage()
-    pdf.save()
-    return path
 
 
 # --- spreadsheets -----------------------------------------------------------
@@ -294,8 +283,7 @@ def test_xlsx_numbers_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
         "Workings": [["hidden", 1]],
     }
     formats = {("Rates", 3, 3): "0.00%", ("Rates", 3, 4): '"£"#,##0'}
-    path = fx.write_xlsx(sheets, tmp_path / "rates.xlsm", formats)
-    _hide_sheet(path, "Workings")
+    path = fx.write_xlsx(sheets, tmp_path / "rates.xlsm", formats, hidden={"Workings"})
     doc = read_document(path)
     assert doc.text.split("\n") == [
         "Sheet: Rates",
@@ -305,14 +293,6 @@ def test_xlsx_numbers_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
     ]
     (table,) = doc.tables
     assert len(table.rows) == 2 and len(table.rows[0]) == 5
-
-
-def _hide_sheet(path: Path, name: str) -> None:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path)
-    book[name].sheet_state = "hidden"
-    book.save(path)
 
 
 def test_csv_in_windows_1252_with_float_noise(tmp_path: Path) -> None:
@@ -331,7 +311,6 @@ def assert_one_line_error(path: Path, *words: str) -> str:
         read_document(path)
     message = str(caught.value)
     assert message.startswith(f"{path.name}: ") and "\n" not in message
-    assert "Traceback" not in message
     for word in words:
         assert word in message
     return message
@@ -344,17 +323,19 @@ def test_empty_file(tmp_path: Path, suffix: str) -> None:
     assert_one_line_error(path)
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".xlsx", ".html", ".csv"])
-def test_binary_junk(tmp_path: Path, suffix: str) -> None:
+@pytest.mark.parametrize(
+    ("suffix", "says"),
+    [
+        (".pdf", "not a readable PDF"),
+        (".docx", "not a readable Word"),
+        (".xlsx", "not a readable Ex"),
+    ]
+    + [(".html", "binary"), (".csv", "binary")],
+)
+def test_binary_junk(tmp_path: Path, suffix: str, says: str) -> None:
     path = tmp_path / f"junk{suffix}"
     path.write_bytes(b"\x00\x01junk" + os.urandom(4000))
-    assert_one_line_error(path)
-
-
-def test_junk_pdf_says_not_a_readable_pdf(tmp_path: Path) -> None:
-    path = tmp_path / "junk.pdf"
-    path.write_bytes(os.urandom(3000))
-    assert_one_line_error(path, "not a readable PDF")
+    assert_one_line_error(path, says)
 
 
 def test_truncated_pdf(tmp_path: Path) -> None:
@@ -370,7 +351,7 @@ def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
 
 
 def test_password_protected_pdf(tmp_path: Path) -> None:
-    path = _pdf_with_encryption(tmp_path / "locked.pdf", user="secret", owner="secret")
+    path = fx.write_encrypted_pdf(tmp_path / "locked.pdf", user="secret", owner="secret")
     assert_one_line_error(path, "encrypted")
 
 
