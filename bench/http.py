@@ -33,6 +33,7 @@ import json  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
 import signal  # noqa: E402
+import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OXIGRAPH_VENV = Path(tempfile.gettempdir()) / "carekg-bench-oxigraph"
 WAITRESS_THREADS = 8
 ACCEPT = "application/sparql-results+json"
+SERVERS = ["carekg", "oxigraph", "bare"]
 CKG = "https://w3id.org/carekg/ontology#"
 AGGREGATE = (
     f"PREFIX ckg: <{CKG}> SELECT ?p (COUNT(DISTINCT ?m) AS ?n) "
@@ -222,32 +224,46 @@ def run(args: argparse.Namespace) -> list[dict]:
             "provider lookup": f"SELECT ?p ?o WHERE {{ <{provider}> ?p ?o }}",
             "aggregate": AGGREGATE,
         }
-        results = []
-        for name in ("carekg", "oxigraph", "bare"):
-            process, base = start(name, store, args.workers)
-            try:
-                results += measure(name, base, queries, args)
-            finally:
+        servers: dict[str, tuple[subprocess.Popen, str]] = {}
+        try:
+            for name in SERVERS:
+                servers[name] = start(name, store, args.workers)
+            return measure({n: base for n, (_, base) in servers.items()}, queries, args)
+        finally:
+            for process, _ in servers.values():
                 process.terminate()
                 process.wait(timeout=30)
-    return results
 
 
-def measure(server: str, base: str, queries: dict[str, str], args) -> list[dict]:
+def measure(bases: dict[str, str], queries: dict[str, str], args) -> list[dict]:
+    """Servers measured back to back for each (query, clients), `--repeat` times: medians.
+
+    All three servers stay up (idle when not measured), so a burst of other
+    load on the machine hits them alike and the ratios hold better.
+    """
+    runs: dict[tuple[str, str, int], list[dict]] = {}
+    answers: dict[tuple[str, str], int] = {}
+    for _ in range(args.repeat):
+        for label, query in queries.items():
+            for clients in args.clients:
+                for server, base in bases.items():
+                    key = (server, "constant" if server == "bare" else label, clients)
+                    if server == "bare" and label != next(iter(queries)):
+                        continue
+                    url = base + "?" + urllib.parse.urlencode({"query": query})
+                    if (server, label) not in answers:
+                        answers[server, label] = answer_rows(url)
+                        wrk(url, 8, 1)  # warm-up
+                    runs.setdefault(key, []).append(wrk(url, clients, args.seconds))
+                    print(json.dumps({"run": key, **runs[key][-1]}), flush=True)
     rows = []
-    for label, query in queries.items():
-        url = base + "?" + urllib.parse.urlencode({"query": query})
-        answer = answer_rows(url)
-        label = "constant" if server == "bare" else label
-        wrk(url, 8, 1)  # warm-up
-        for clients in args.clients:
-            stats = wrk(url, clients, args.seconds)
-            rows.append({"server": server, "query": label, "clients": clients, "rows": answer,
-                         **stats})  # fmt: skip
-            print(json.dumps(rows[-1]), flush=True)
-        if server == "bare":
-            break
-    return rows
+    for (server, label, clients), stats in runs.items():
+        row = {"server": server, "query": label, "clients": clients,
+               "rows": answers.get((server, label), 0)}  # fmt: skip
+        for field in ("rps", "p50", "p99"):
+            row[field] = statistics.median(s[field] for s in stats)
+        rows.append(row)
+    return sorted(rows, key=lambda r: (SERVERS.index(r["server"]), r["query"], r["clients"]))
 
 
 def table(rows: list[dict]) -> str:
@@ -278,6 +294,7 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per cell (median)")
     parser.add_argument("--store", type=Path, help="reuse a built store (else one is built)")
     parser.add_argument("--keep-store", type=Path, help="build the store here and keep it")
     parser.add_argument("--workers", type=int, default=2, help="QUERY_WORKERS for carekg")

@@ -17,8 +17,8 @@ from graphbuild.facts import AreaFigure, Money
 from graphbuild.parsing.measures import ASKS_AREAS, LABEL_LINE, department_of
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.numbers import words_to_int
-from graphbuild.parsing.services import service_of
 from graphbuild.parsing.sections import Block
+from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import clean, line_span
 from graphbuild.readers.document import Document, Line
 
@@ -162,7 +162,7 @@ def _sentence_figures(
     areas: dict[str, AreaFigure],
     department: str | None,
 ) -> None:
-    """'a pool of roughly 147 providers', 'seventy-two contracted providers of day opportunities'."""
+    """'a pool of around 90 providers', 'forty contracted providers of respite care'."""
     for line in block.answer:
         if line.blank or LABEL_LINE.match(line.text):
             continue
@@ -183,7 +183,7 @@ def _sentence_figures(
 def _bare_count(
     doc: Document, block: Block, title: str | None, areas: dict[str, AreaFigure]
 ) -> bool:
-    """'11, under framework.' answering 'How many providers do you contract with?'."""
+    """'9, under framework.' answering 'How many providers do you contract with?'."""
     lines = [ln for ln in block.answer if not ln.blank]
     match = BARE_COUNT.match(lines[0].text) if len(lines) == 1 else None
     if not match or not re.search(r"(?i)how many providers", block.question_text):

@@ -227,7 +227,7 @@ ASKS_EXPIRY = re.compile(r"(?i)\bexpir|\bcome to an end|\bend date|\bwhen do(?:e
 
 
 def _unnamed_framework(doc: Document, blocks: list[Block]) -> list[Framework]:
-    """'11, under framework.' plus 'When do these arrangements expire? 30 October 2025'."""
+    """'9, under framework.' plus 'When do these arrangements expire? 31 May 2027'."""
     said = [
         (b, ln, m)
         for b in blocks

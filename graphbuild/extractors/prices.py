@@ -1,7 +1,7 @@
 """Unit prices reported outside lots: weekly, hourly or nightly rates and their ranges.
 
-A price needs a unit: either the answer says it ("£299 per week", "hourly
-rate of £21.27") or the question asked for it ("average weekly cost"). An
+A price needs a unit: either the answer says it ("£410 per week", "hourly
+rate of £19.40") or the question asked for it ("average weekly cost"). An
 amount with no unit (a contract value, a spend total) is never a price.
 Within one answer, "£15.08 - £22.00 Average £18.10" is one range with an
 average; "£20.70 lowest" and "£27.80 highest" on two lines are one range.
@@ -76,7 +76,7 @@ QUALIFIER = re.compile(r"\s[-–]\s(?P<q>[a-z][\w' ()-]{3,60})\s*[?.]?\s*$")
 
 
 def _service_phrase(question: str) -> str | None:
-    """'Average rate per hour ... - daytime personal care' -> 'daytime personal care'."""
+    """'Average rate per hour ... - weekend personal care' -> 'weekend personal care'."""
     match = QUALIFIER.search(question)
     return match.group("q").strip() if match else None
 

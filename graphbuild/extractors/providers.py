@@ -116,7 +116,7 @@ def _column_names(doc: Document, table: Table) -> list[LotMembership]:
 
 
 def _plausible_cell_name(text: str) -> bool:
-    """In a provider column any short non-numeric text is a name, even 'seAp'."""
+    """In a provider column any short non-numeric text is a name, even 'abCare'."""
     return bool(re.search(r"[A-Za-z]{2}", text)) and len(text) <= 90 and not _NOT_A_NAME.match(text)
 
 

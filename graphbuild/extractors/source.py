@@ -37,11 +37,16 @@ REFERENCE = re.compile(
 )
 _GENERIC_HEADER = re.compile(
     r"freedom of information|access to information|information request|foi release|"
-    r"environmental information|foi act|find a freedom|disclosure log|request for information|"
+    r"environmental information|foi act|disclosure log|request for information|"
     r"^(?:request|response|decision|you asked)\b",
     re.IGNORECASE,
 )
 _TITLE_AFTER_ACT = re.compile(r"(?i)^freedom of information act \d{4}\s*[–—-]\s*(?P<title>.+)$")
+SITE_SUFFIX = re.compile(  # a web page title's " - <site section>" tail
+    r"\s+[-|–]\s+[^-|–]*\b(?:freedom of information|FOI|disclosure log|information requests?)\b"
+    r"[^-|–]*$",
+    re.IGNORECASE,
+)
 _DATE_LABEL = re.compile(
     r"(?i)^(?:published|date of (?:decision|response|reply)|date responded|response date|"
     r"date)\s*:?\s*"
@@ -104,9 +109,7 @@ def find_title(doc: Document, council: str | None, reference_line: int | None) -
         after = [ln for ln in doc.lines[reference_line + 1 :] if not ln.blank][:1]
         candidates = after + candidates
     for line in candidates:
-        text = re.sub(
-            r"\s*-\s*find a freedom of information request\s*$", "", line.text.strip(), flags=re.I
-        )
+        text = SITE_SUFFIX.sub("", line.text.strip())
         if (
             len(text) > 160
             or text.endswith(".")

@@ -157,7 +157,7 @@ class _BlockReader:
 
     def bare_answer(self, lines: list[Line]) -> bool:
         """A figure alone answering 'How many ...?': '312 as at 01/06/21', '4 (older people)',
-        '544,550 hours', 'Three primary provider contracts.', 'None.'."""
+        '1,234 hours', 'Four lead provider contracts.', 'None.'."""
         first = lines[0]
         text = MARKER.sub("", first.text, count=1).strip()
         if not self.ctx.measure or len(lines) > 2 or len(text) > 80:
@@ -230,7 +230,7 @@ class _BlockReader:
         )
 
     def label_line(self, line: Line, area_block: bool) -> bool:
-        """'Public Health – 7.6' under 'How many FTE ...?'; 'Nursing = 432'; 'Block: 500 hours'."""
+        """'Public Health – 7.6' under 'How many FTE ...?'; 'Residential = 310'; 'Block: 250 h'."""
         match = LABEL_LINE.match(line.text)
         if area_block or not match:
             return False

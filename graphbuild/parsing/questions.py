@@ -1,9 +1,9 @@
 """What a request asks for, read from its wording.
 
-An answer is often only a figure ("544,550 hours", "None.", "Block Provision:
-500 weekly hours"); what it counts, for which period and as at which date are
+An answer is often only a figure ("1,234 hours", "None.", "Spot purchase:
+250 weekly hours"); what it counts, for which period and as at which date are
 in the question or the request ("How many hours of care ... between 1st
-October and 31 December 2017?", "Please answer as at 30th June 2022").
+April and 30 June 2019?", "Please answer as at 31st March 2023").
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def question_measure(question: str) -> tuple[str, str, str | None] | None:
 
 
 def question_period(question: str) -> tuple[str, str] | None:
-    """'between 1st October and 31 December 2017' -> (interval '2017-10-01/2017-12-31', words)."""
+    """'between 1st April and 30 June 2019' -> (interval '2019-04-01/2019-06-30', words)."""
     match = _PERIOD.search(question)
     if not match:
         return None
@@ -83,7 +83,7 @@ def request_as_at(blocks: list[Block]) -> str | None:
 
 
 def document_department(blocks: list[Block]) -> str | None:
-    """'The request concerned Adult Social Care', '*For the attention of Adult Social Services*'."""
+    """'This request concerns Children's Services', 'For the attention of Adult Social Care'."""
     for block in blocks:
         for line in [*block.question, *block.answer]:
             match = _DEPARTMENT_NOTE.search(line.text)
