@@ -194,8 +194,8 @@ def answer_rows(url: str) -> int:
 
 def wrk(url: str, clients: int, seconds: float) -> dict[str, float]:
     """One bounded wrk run: requests/s and p50/p99 latency in ms."""
-    command = ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
-               "--latency", "-H", f"Accept: {ACCEPT}", url]  # fmt: skip
+    command = ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+               "--timeout", "10s", "--latency", "-H", f"Accept: {ACCEPT}", url]  # fmt: skip
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors or "Socket errors" in out:

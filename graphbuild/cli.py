@@ -7,6 +7,7 @@ mapping from problem to exit code lives on the error classes.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import sys
@@ -174,7 +175,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], base: str, store_dir: Pat
     files = sorted({p.resolve(): p for p in _document_files(paths or (examples_dir(),))}.values())
     if not files:
         raise CarekgError(f"build: no documents found in {', '.join(map(str, paths))}")
-    process = _processor()
+    process = _with_batch_hints(_processor(), files)
     summary = BuildSummary()
     with GraphStore.open(_store_path(ctx, store_dir)) as store:
         _load_ontology(store, summary)
@@ -199,6 +200,16 @@ def _processor() -> Callable[[Path, str], Any]:
             raise
         raise CarekgError("build: graphbuild.pipeline is not installed") from None
     return process_document
+
+
+def _with_batch_hints(process: Callable[..., Any], files: list[Path]) -> Callable[[Path, str], Any]:
+    """Give the pipeline what the whole batch says about each document, when it takes hints."""
+    if len(files) < 2 or "hints" not in inspect.signature(process).parameters:
+        return process
+    from graphbuild.corpus import PublisherHints
+
+    hints = PublisherHints.from_paths(files)
+    return lambda path, base: process(path, base, hints=hints)
 
 
 def _document_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from graphbuild.corpus import PublisherHints
 from graphbuild.emit import emit
 from graphbuild.errors import DocumentError
 from graphbuild.extract import extract
-from graphbuild.facts import DocumentFacts
+from graphbuild.facts import DocumentFacts, Warning
 from graphbuild.identity import Minter
+from graphbuild.parsing.spans import span
 from graphbuild.readers import read_document
 
 
@@ -29,15 +31,38 @@ class ProcessedDocument:
     extracted: DocumentFacts
 
 
-def process_document(path: Path, base: str | None = None) -> ProcessedDocument:
-    """Build one document's named graph; a DocumentError (one line) if it cannot be read."""
+def process_document(
+    path: Path, base: str | None = None, hints: PublisherHints | None = None
+) -> ProcessedDocument:
+    """Build one document's named graph; a DocumentError (one line) if it cannot be read.
+
+    `hints` are what the rest of the batch says about this document (its publisher,
+    when the letter itself names none).
+    """
     doc = read_document(path)
     try:
         facts = extract(doc)
     except RecursionError as exc:  # pathological nesting in a huge file
         raise DocumentError(f"{path.name}: too deeply nested to read") from exc
+    if facts.source.council is None and hints is not None:
+        _infer_publisher(doc, facts, hints)
     minter = Minter(base)
     graph = emit(facts, minter, doc.media_type)
     return ProcessedDocument(
         doc.name, minter.graph(doc.name), graph, facts.fact_count(), len(facts.warnings), facts
+    )
+
+
+def _infer_publisher(doc, facts: DocumentFacts, hints: PublisherHints) -> None:
+    hint = hints.hint_for(doc)
+    if hint is None:
+        return
+    evidence = span(doc, hint.start, hint.end)
+    facts.source.council, facts.source.council_evidence = hint.council, evidence
+    facts.warnings.append(
+        Warning(
+            f"The letter does not name its publisher; attributed to {hint.council} because it "
+            f"shares this page line with {hint.shared_with}.",
+            evidence,
+        )
     )
