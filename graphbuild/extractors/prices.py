@@ -81,6 +81,23 @@ def _service_phrase(question: str) -> str | None:
     return match.group("q").strip() if match else None
 
 
+ENUMERATED = re.compile(
+    r"(?i)\(?\b[a-h]\)\s*(?P<item>[^()?;*]+?)(?=\s+(?:and\s+)?\(?\b[a-h]\)|[?;*]|$)"
+)
+SUBJECT = re.compile(r"(?i)\b(?:support|supporting)\s+(?P<who>[^?]+?)\s+(?:in|for)\s*\(?\b[a-h]\)")
+
+
+def _labelled_service(label: str, question: str, fallback: str | None) -> str:
+    """'Nursing = £603' under '... support residents of care homes in a) residential care and
+    b) nursing care?' -> 'nursing care, residents of care homes'."""
+    items = [m.group("item").strip(" ,") for m in ENUMERATED.finditer(question)]
+    item = next((i for i in items if label.lower() in i.lower()), None)
+    subject = SUBJECT.search(question)
+    if item:
+        return f"{item}, {subject.group('who')}" if subject else item
+    return f"{label} - {fallback}" if fallback else label
+
+
 class _PriceReader:
     def __init__(self, doc: Document, block: Block, title: str | None) -> None:
         self.doc, self.block = doc, block
@@ -96,6 +113,8 @@ class _PriceReader:
         )
         self.basis = _basis(f"{question} {title or ''}", answer)
         self.fy = bool(re.search(r"\bFY\s*(?:19|20)\d\d", f"{title or ''} {question} {answer}"))
+        years = set(re.findall(r"\b((?:19|20)\d\d\s?/\s?(?:19|20)?\d\d)\b", question))
+        self.question_period = years.pop() if len(years) == 1 else None
         self.header: str | None = None  # a figure-free line naming what the prices are
         self.split_services: set[int] = set()  # sentence starts that price another service
         self.current: PriceRange | None = None
@@ -127,6 +146,7 @@ class _PriceReader:
         return f"FY {period}" if self.fy else period
 
     def _basis_for(self, period: str | None) -> str | None:
+        period = period or (self._period(self.question_period) if self.question_period else None)
         parts = [p for p in (self.header, self.basis, period) if p]
         return "; ".join(parts) if parts else None
 
@@ -147,10 +167,8 @@ class _PriceReader:
         if label or named:
             service = self.service
             if named and not label:
-                service = (
-                    f"{named.group('label')} - {self.service}"
-                    if self.service
-                    else named.group("label")
+                service = _labelled_service(
+                    named.group("label"), self.block.question_text, self.service
                 )
             period = self._period(label.group("p")) if label else None
             self._new(line, unit, self._basis_for(period), service)

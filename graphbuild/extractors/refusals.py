@@ -142,7 +142,7 @@ def _starred_cells(doc: Document, block: Block) -> Refusal | None:
                     if cell.text == "*":
                         return Refusal(
                             block.number or "",
-                            "other: withheld without a reason",
+                            "other",
                             span(doc, row[0].start, row[-1].end),
                         )
     return None

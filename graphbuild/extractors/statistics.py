@@ -160,10 +160,11 @@ class _BlockReader:
         '1,234 hours', 'Four lead provider contracts.', 'None.'."""
         first = lines[0]
         text = MARKER.sub("", first.text, count=1).strip()
-        if not self.ctx.measure or len(lines) > 2 or len(text) > 80:
+        paragraph = _first_paragraph(self.block.answer)
+        if not self.ctx.measure or len(paragraph) > 2 or len(text) > 80:
             return False
         if _NONE.match(text):
-            self._bare(first, Decimal(0), self.ctx.unit, self.asked_measure(), None, None)
+            self._bare(first, Decimal(0), self.ctx.unit, self.asked_measure(), self.ctx.group, None)
             return True
         numbers = [
             n
@@ -514,6 +515,17 @@ def _consumed_lines(doc: Document, facts: DocumentFacts) -> set[int]:
         if any(ev.start <= line.end and line.start <= ev.end for ev in spans):
             consumed.add(line.number)
     return consumed
+
+
+def _first_paragraph(lines: list[Line]) -> list[Line]:
+    """The answer's lines up to its first blank line (page furniture often follows)."""
+    found: list[Line] = []
+    for line in lines:
+        if line.blank and found:
+            break
+        if not line.blank:
+            found.append(line)
+    return found
 
 
 def _heading_like(text: str) -> bool:
