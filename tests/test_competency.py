@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from graphbuild.results import render_csv
-from tests.cq_compare import compare, read_rows
+from graphbuild.scoring import CQ_SPEC, match_rows
+from tests.cq_compare import read_rows
 
 EXPECTED = Path(__file__).parent / "data" / "expected"
 QUESTIONS = sorted(p.stem for p in EXPECTED.glob("cq*.csv"))
@@ -30,9 +31,9 @@ def answer(store, query_file: Path) -> list[dict[str, str]]:
 def test_answer_matches_expected(sample_store, query_files, name: str) -> None:
     expected = read_rows((EXPECTED / f"{name}.csv").read_text())
     got = answer(sample_store, query_files[name])
-    missing, extra = compare(expected, got)
-    assert not missing, f"{name}: facts missing: {missing}"
-    assert not extra, f"{name}: facts invented: {extra}"
+    score = match_rows(name, *CQ_SPEC[name], expected, got)
+    assert not score.missing, f"{name}: facts missing: {score.missing}"
+    assert not score.extra, f"{name}: facts invented: {score.extra}"
 
 
 @pytest.mark.parametrize("name", QUESTIONS)

@@ -3,7 +3,7 @@
 A price needs a unit: either the answer says it ("£410 per week", "hourly
 rate of £19.40") or the question asked for it ("average weekly cost"). An
 amount with no unit (a contract value, a spend total) is never a price.
-Within one answer, "£15.08 - £22.00 Average £18.10" is one range with an
+Within one answer, "£14.20 - £21.50 Average £17.35" is one range with an
 average; "£20.70 lowest" and "£27.80 highest" on two lines are one range.
 """
 

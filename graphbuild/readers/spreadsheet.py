@@ -32,7 +32,7 @@ _XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _plain(value: float | int | Decimal) -> Decimal:
-    """The shortest decimal that is the same float: 18.1, not 18.099999999999998."""
+    """The shortest decimal that is the same float: 12.7, not 12.699999999999999."""
     if isinstance(value, float):
         return Decimal(f"{value:.15g}")
     return Decimal(value)
@@ -169,7 +169,7 @@ def read_csv(path: Path) -> Document:
 
 
 def _csv_cell(text: str) -> str:
-    """Exported floats lose their noise too: '18.099999999999998' -> '18.1'."""
+    """Exported floats lose their noise too: '12.699999999999999' -> '12.7'."""
     if re.fullmatch(r"-?\d+\.\d{12,}", text.strip()):
         return _trim(_plain(float(text)))
     return text

@@ -304,3 +304,18 @@ def test_check_query_reads_the_form_past_the_prologue() -> None:
     text = "BASE <http://x/>\nPREFIX a: <y#>  # comment SELECT\nPREFIX : <z>\nconstruct {} where {}"
     assert check_query(text, 60, set()).kind == "construct"
     assert check_query('ask { ?s ?p "SERVICE { {{{ FROM" }', 2, set()).kind == "ask"
+
+
+def test_the_sparql_core_knows_no_web_framework() -> None:
+    import ast
+    from pathlib import Path
+
+    import server.core
+
+    for path in Path(server.core.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(("flask", "werkzeug", "graphbuild.extractors")), path
