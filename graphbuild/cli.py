@@ -25,6 +25,7 @@ from rich.table import Table
 
 from graphbuild.errors import CarekgError, QueryError, StoreError, one_line
 from graphbuild.identity import DEFAULT_BASE
+from graphbuild.network_export import EXTRA_FORMATS, export_extra
 from graphbuild.resources import examples_dir
 from graphbuild.results import render
 from graphbuild.store import (
@@ -61,6 +62,8 @@ SUFFIX_FORMATS = {
     ".rdf": "xml",
     ".xml": "xml",
     ".owl": "xml",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
 }
 
 
@@ -173,9 +176,9 @@ def build(ctx: click.Context, paths: tuple[Path, ...], base: str, store_dir: Pat
     files = sorted({p.resolve(): p for p in _document_files(paths or (examples_dir(),))}.values())
     if not files:
         raise CarekgError(f"build: no documents found in {', '.join(map(str, paths))}")
-    process = _with_batch_hints(_processor(), files)
     summary = BuildSummary()
     with GraphStore.open(_store_path(ctx, store_dir)) as store:
+        process = _with_batch_context(_processor(), files, store)
         _load_ontology(store, summary)
         for path in _progress(files):
             _build_one(store, process, path, base, summary)
@@ -200,14 +203,41 @@ def _processor() -> Callable[[Path, str], Any]:
     return process_document
 
 
-def _with_batch_hints(process: Callable[..., Any], files: list[Path]) -> Callable[[Path, str], Any]:
-    """Give the pipeline what the whole batch says about each document, when it takes hints."""
-    if len(files) < 2 or "hints" not in inspect.signature(process).parameters:
+def _with_batch_context(
+    process: Callable[..., Any], files: list[Path], store: GraphStore
+) -> Callable[[Path, str], Any]:
+    """Give the pipeline what the batch and the store know: publishers of unsigned pages,
+    and the providers already known (so one provider is one node across documents)."""
+    parameters = inspect.signature(process).parameters
+    if "registry" not in parameters:
         return process
     from graphbuild.corpus import PublisherHints
+    from graphbuild.resolution import ProviderRegistry
 
-    hints = PublisherHints.from_paths(files)
-    return lambda path, base: process(path, base, hints=hints)
+    hints = PublisherHints.from_paths(files) if len(files) > 1 else None
+    registry = ProviderRegistry()
+    for name, aliases, key in _known_providers(store):
+        registry.add(name, aliases, key=key)
+    return lambda path, base: process(path, base, hints=hints, registry=registry)
+
+
+def _known_providers(store: GraphStore) -> list[tuple[str, list[str], str]]:
+    """(preferred name, other names, node key) of every provider already in the store."""
+    sparql = (
+        f"PREFIX ckg: <{PREFIXES['ckg']}> PREFIX skos: <{PREFIXES['skos']}> "
+        "SELECT ?key (MIN(?label) AS ?name) (GROUP_CONCAT(DISTINCT ?alt; separator='\u001f') "
+        "AS ?alts) WHERE { ?o a ckg:Provider ; ckg:nameKey ?key ; skos:prefLabel ?label . "
+        "OPTIONAL { ?o skos:altLabel ?alt } } GROUP BY ?key ORDER BY ?key"
+    )
+    try:
+        rows = list(store.query(sparql))
+    except (QueryError, OSError):
+        return []
+    found = []
+    for row in rows:
+        alts = row["alts"].value.split("\u001f") if row["alts"] and row["alts"].value else []
+        found.append((row["name"].value, alts, row["key"].value))
+    return found
 
 
 def _document_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -372,12 +402,14 @@ def _stdout_console() -> Console:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS),
+    type=click.Choice([*EXPORT_FORMATS, *EXTRA_FORMATS]),
     default=None,
-    help="nq/trig keep one graph per document; ttl/nt/jsonld/xml write the union. "
-    "Default: from the -o suffix, else trig.",
+    help="nq/trig keep one graph per document; ttl/nt/jsonld/xml write the union (jsonld "
+    "compacted with the published context); graphml/gexf write the market network; cq-csv "
+    "writes one CSV per competency question into -o FOLDER. Default: from the -o suffix, "
+    "else trig.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @store_option
 @click.pass_context
 def export(
@@ -386,6 +418,11 @@ def export(
     """Write the whole store as RDF to stdout or -o FILE (replaced only when complete)."""
     fmt = fmt or SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "trig")
     with _open_existing(ctx, store_dir) as store:
+        if fmt in (*EXTRA_FORMATS, "jsonld"):
+            stdout = click.get_binary_stream("stdout")
+            if message := export_extra(store, fmt, output, stdout):
+                click.echo(message)
+            return
         if output is None:
             store.export(fmt, click.get_binary_stream("stdout"))
             return
@@ -525,3 +562,11 @@ def _eval_json(report: Any, summary: bool) -> dict:
 
 
 main = cli
+
+
+# --- analyse, viz (graphbuild/market_cli.py) --------------------------------
+
+from graphbuild.market_cli import analyse, viz  # noqa: E402  (they import this module's helpers)
+
+cli.add_command(analyse)
+cli.add_command(viz)

@@ -20,6 +20,13 @@ from graphbuild.identity import Minter, name_key, slug
 
 CKG = Namespace("https://w3id.org/carekg/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+SCHEME_AGENCIES = {
+    "companies-house": "Companies House",
+    "charity": "Charity Commission",
+    "cqc-provider": "Care Quality Commission (provider)",
+    "cqc-location": "Care Quality Commission (location)",
+}
 ROLES = {
     "provider": CKG.ProviderRole,
     "co-commissioner": CKG.CoCommissionerRole,
@@ -61,9 +68,14 @@ class DocumentEmitter:
     """Writes one document's facts into one named graph."""
 
     def __init__(
-        self, facts: DocumentFacts, minter: Minter, media_type: str = "text/plain"
+        self,
+        facts: DocumentFacts,
+        minter: Minter,
+        media_type: str = "text/plain",
+        keys: dict[str, str] | None = None,
     ) -> None:
         self.facts, self.mint = facts, minter
+        self.keys = keys or {}  # name_key -> node key, from identity resolution
         self.name = facts.document
         self.graph = Graph(identifier=URIRef(minter.graph(self.name)))
         self.doc = URIRef(minter.document(self.name))
@@ -147,7 +159,8 @@ class DocumentEmitter:
         return node
 
     def organisation(self, name: str) -> URIRef:
-        return URIRef(self.mint.organisation(name))
+        key = self.keys.get(name_key(name), name_key(name))
+        return URIRef(self.mint.organisation_by_key(key))
 
     def emit(self) -> Graph:
         for step in (
@@ -188,14 +201,38 @@ class DocumentEmitter:
         for org in self.facts.organisations:
             node = self.organisation(org.name)
             cls = CKG.Provider if org.role == "provider" else CKG.Organisation
-            self.labelled(node, cls, org.name)
+            self.labelled(node, cls, org.preferred or org.name)
             if cls == CKG.Provider:
                 self.add(node, RDF.type, CKG.Organisation)
             self.add(node, CKG.role, ROLES.get(org.role, CKG.OtherRole))
-            self.add(node, CKG.nameKey, Literal(name_key(org.name)))
-            for alias in org.aliases:
+            self.add(node, CKG.nameKey, Literal(org.key or name_key(org.name)))
+            for alias in [org.name, *org.aliases] if org.preferred else org.aliases:
                 self.add(node, SKOS.altLabel, Literal(alias))
+            for scheme, value in sorted(org.identifiers.items()):
+                identifier = URIRef(f"{node}/identifier/{slug(scheme)}")
+                self.add(node, CKG.identifier, identifier)
+                self.add(identifier, RDF.type, ADMS.Identifier)
+                self.add(identifier, SKOS.notation, Literal(value))
+                self.add(
+                    identifier, ADMS.schemeAgency, Literal(SCHEME_AGENCIES.get(scheme, scheme))
+                )
             self.evidence(node, org.evidence)
+            for other, score, reason in org.candidates:
+                self.emit_candidate(node, org, other, score, reason)
+
+    def emit_candidate(self, node: URIRef, org, other: str, score: float, reason: str) -> None:
+        """Unsure whether two names are one provider: link them, scored, and do not merge."""
+        other_node = URIRef(self.mint.organisation_by_key(other))
+        match = URIRef(self.mint.match(org.key or name_key(org.name), other))
+        self.add(node, SKOS.closeMatch, other_node)
+        self.add(match, RDF.type, CKG.MatchCandidate)
+        self.add(match, RDFS.label, Literal(f"{org.name} may be {other}"))
+        self.add(match, CKG.candidate, node)
+        self.add(match, CKG.candidate, other_node)
+        self.add(match, CKG.matchScore, Literal(f"{score:.3f}", datatype=XSD.decimal))
+        if reason:
+            self.add(match, RDFS.comment, Literal(reason))
+        self.evidence(match, org.evidence)
 
     def emit_frameworks(self) -> None:
         for fw in self.facts.frameworks:
@@ -384,6 +421,11 @@ def slug_part(text: str) -> str:
     return slug(text, 40)
 
 
-def emit(facts: DocumentFacts, minter: Minter, media_type: str = "text/plain") -> Graph:
-    """The named graph for one document's facts."""
-    return DocumentEmitter(facts, minter, media_type).emit()
+def emit(
+    facts: DocumentFacts,
+    minter: Minter,
+    media_type: str = "text/plain",
+    keys: dict[str, str] | None = None,
+) -> Graph:
+    """The named graph for one document's facts (organisation nodes by resolved key)."""
+    return DocumentEmitter(facts, minter, media_type, keys).emit()

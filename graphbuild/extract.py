@@ -23,6 +23,7 @@ from graphbuild.parsing.questions import document_department
 from graphbuild.parsing.sections import Block, segment
 from graphbuild.parsing.spans import lines_span
 from graphbuild.readers.document import Document
+from graphbuild.resolution import identifiers_in
 
 
 def _questions(doc: Document, blocks: list[Block]) -> list[QuestionBlock]:
@@ -64,6 +65,8 @@ def _providers(facts: DocumentFacts) -> list[Organisation]:
     for contract in facts.contracts:
         for name in contract.providers:
             by_key.setdefault(name_key(name), Organisation(name, "provider", contract.evidence))
+    for org in by_key.values():
+        org.identifiers = identifiers_in(org.evidence.quote)
     return list(by_key.values())
 
 

@@ -67,6 +67,9 @@ class Organisation:
     evidence: Evidence
     aliases: list[str] = field(default_factory=list)
     identifiers: dict[str, str] = field(default_factory=dict)  # scheme -> id
+    key: str | None = None  # node key, set by identity resolution (else the name's own key)
+    preferred: str | None = None  # the name the node was first known by, if not this one
+    candidates: list[tuple[str, float, str]] = field(default_factory=list)  # key, score, why
 
 
 @dataclass

@@ -82,7 +82,14 @@ class Minter:
         return f"{self.council(council)}/department/{slug(name)}"
 
     def organisation(self, name: str) -> str:
-        return f"{self.base}organisation/{slug(name_key(name))}"
+        return organisation_iri(self.base, name_key(name))
+
+    def organisation_by_key(self, key: str) -> str:
+        return organisation_iri(self.base, key)
+
+    def match(self, key_a: str, key_b: str) -> str:
+        first, second = sorted((slug(key_a), slug(key_b)))
+        return f"{self.base}match/{first}--{second}"
 
     def framework(self, council: str, name: str) -> str:
         return f"{self.base}framework/{slug(council)}/{slug(name)}"
@@ -105,3 +112,34 @@ class Minter:
 
     def evidence(self, file_name: str, start: int, end: int) -> str:
         return f"{self.base}evidence/{slug(file_name)}/{start}-{end}"
+
+
+def organisation_iri(base: str, key: str) -> str:
+    return f"{base}organisation/{slug(key)}"
+
+
+def resolve_organisations(organisations: list, registry) -> dict[str, str]:
+    """Give each provider its node key from the batch's registry; name_key -> node key.
+
+    Non-providers keep their own key. `registry` is a resolution.ProviderRegistry
+    shared by every document of a build, so one provider named in two documents
+    (or on two lots, or by two councils) meets at one node.
+    """
+    keys: dict[str, str] = {}
+    for org in organisations:
+        if org.role != "provider" or registry is None:
+            org.key = org.key or name_key(org.name)
+        else:
+            resolution = registry.observe(org.name, org.aliases, org.identifiers)
+            org.key = resolution.key
+            known = registry.get(resolution.key)
+            org.preferred = known.name if known.name != org.name else None
+            org.candidates = [
+                (key, score, resolution.reason)
+                for key, score in resolution.candidates
+                if key != resolution.key
+            ]
+        keys[name_key(org.name)] = org.key
+        for alias in org.aliases:
+            keys.setdefault(name_key(alias), org.key)
+    return keys

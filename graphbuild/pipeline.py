@@ -16,9 +16,10 @@ from graphbuild.emit import emit
 from graphbuild.errors import DocumentError
 from graphbuild.extract import extract
 from graphbuild.facts import DocumentFacts, Warning
-from graphbuild.identity import Minter
+from graphbuild.identity import Minter, resolve_organisations
 from graphbuild.parsing.spans import span
 from graphbuild.readers import read_document
+from graphbuild.resolution import ProviderRegistry
 
 
 @dataclass
@@ -32,12 +33,16 @@ class ProcessedDocument:
 
 
 def process_document(
-    path: Path, base: str | None = None, hints: PublisherHints | None = None
+    path: Path,
+    base: str | None = None,
+    hints: PublisherHints | None = None,
+    registry: ProviderRegistry | None = None,
 ) -> ProcessedDocument:
     """Build one document's named graph; a DocumentError (one line) if it cannot be read.
 
     `hints` are what the rest of the batch says about this document (its publisher,
-    when the letter itself names none).
+    when the letter itself names none); `registry` holds the providers already known,
+    so the same provider in two documents becomes one node.
     """
     doc = read_document(path)
     try:
@@ -46,8 +51,9 @@ def process_document(
         raise DocumentError(f"{path.name}: too deeply nested to read") from exc
     if facts.source.council is None and hints is not None:
         _infer_publisher(doc, facts, hints)
+    keys = resolve_organisations(facts.organisations, registry)
     minter = Minter(base)
-    graph = emit(facts, minter, doc.media_type)
+    graph = emit(facts, minter, doc.media_type, keys)
     return ProcessedDocument(
         doc.name, minter.graph(doc.name), graph, facts.fact_count(), len(facts.warnings), facts
     )

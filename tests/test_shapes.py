@@ -38,6 +38,15 @@ V, W = "Violation", "Warning"
 #             sh:sourceConstraintComponent without sh: and ConstraintComponent, severity)])
 REJECTED: list[tuple[str, list[tuple[str, str | None, str, str, str]]]] = [
     (
+        "match-candidate/invalid-one-candidate-score-too-high.ttl",
+        [
+            ("match/brightside-care--brightsyde-care", "ckg:candidate",
+             "MatchCandidate-candidate", "MinCount", V),
+            ("match/brightside-care--brightsyde-care", "ckg:matchScore",
+             "MatchCandidate-score", "MaxInclusive", V),
+        ],
+    ),
+    (
         "source-document/invalid-bad-sha256.ttl",
         [
             ("document/005-y-pdf", "ckg:sha256", "SourceDocument-sha256", "Pattern", V),

@@ -8,8 +8,11 @@ bracket sits inside the legal name; "AB Care Ltd - Riverside" is a branch of
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 TRADING = re.compile(r"\s*\(?\b(?:trading as|t/a|t\.a\.|also known as|aka|formerly)\b\s*", re.I)
 _QUALIFIER = re.compile(
@@ -30,9 +33,21 @@ def _strip(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:.-–•*")
 
 
+REGISTRATION = re.compile(
+    r"\s*[(,;-]?\s*\b(?:company|companies house|charity|registered charity|reg(?:istration)?\.?|"
+    r"cqc(?: provider| location)?)\s*(?:number|no\.?|id|#)?\s*:?\s*[A-Z]{0,2}[\d-]{5,}\)?",
+    re.IGNORECASE,
+)
+
+
+def without_registration(text: str) -> str:
+    """The name without a registration number written beside it ('(Company No. 01234567)')."""
+    return REGISTRATION.sub("", text)
+
+
 def parse_name(text: str) -> ParsedName:
     """Split a listed name into the name and its other names (trading, brands, branch)."""
-    text = _strip(text)
+    text = _strip(without_registration(text))
     aliases: list[str] = []
     trading = TRADING.search(text)
     if trading:
@@ -42,7 +57,7 @@ def parse_name(text: str) -> ParsedName:
             aliases.append(alias)
     while True:
         match = re.search(r"\s*\(([^()]+)\)\s*$", text)
-        if not match or _QUALIFIER.match(match.group(1).strip()):
+        if not match or _QUALIFIER.match(match.group(1).strip()) or is_place(match.group(1)):
             break
         aliases.insert(0, _strip(match.group(1)))
         text = _strip(text[: match.start()])
@@ -52,9 +67,33 @@ def parse_name(text: str) -> ParsedName:
     return ParsedName(text, aliases)
 
 
+_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "uk_councils.csv"
+_COUNCIL_WORDS = re.compile(
+    r"\b(?:city|county|borough|district|metropolitan|council|royal|london|of|the|and|"
+    r"corporation|combined|authority|greater)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def places() -> frozenset[str]:
+    """Place names (towns, cities, counties) taken from the bundled list of UK councils."""
+    if not _GAZETTEER.exists():
+        return frozenset()
+    with _GAZETTEER.open(encoding="utf-8") as handle:
+        names = [row["name"] for row in csv.DictReader(handle)]
+    found = {" ".join(_COUNCIL_WORDS.sub(" ", n).split()).lower() for n in names}
+    return frozenset(p for p in found if p)
+
+
+def is_place(text: str) -> bool:
+    """'(Derby)' after a franchise's name is where it is, not another name it trades under."""
+    return " ".join(text.split()).lower() in places()
+
+
 def looks_like_organisation(text: str) -> bool:
     """A listed line that could be an organisation's name (not a sentence, not a figure)."""
-    text = _strip(text)
+    text = _strip(without_registration(text))
     if not text or len(text) > 90 or len(text.split()) > 12:
         return False
     if re.search(r"[£%]|\d{3,}|https?://|@", text):
