@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from graphbuild.cli import cli
 from graphbuild.parsing.names import parse_name
-from graphbuild.results import render_csv
 from graphbuild.resources import queries_dir
+from graphbuild.results import render_csv
 from graphbuild.store import GraphStore
 from tests.cq_compare import read_rows
 
