@@ -86,8 +86,8 @@ def test_registration_numbers_are_identifiers_not_names(store: GraphStore) -> No
         store.query(
             "PREFIX ckg: <https://w3id.org/carekg/ontology#> "
             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-            "SELECT DISTINCT ?number WHERE { ?o skos:prefLabel 'Bright Care Ltd' ; ckg:identifier ?i . "
-            "?i skos:notation ?number }"
+            "SELECT DISTINCT ?number WHERE { ?o skos:prefLabel 'Bright Care Ltd' ; "
+            "ckg:identifier ?i . ?i skos:notation ?number }"
         )
     )
     assert [r["number"].value for r in rows] == ["04567123"]
