@@ -22,6 +22,9 @@ def test_bad_documents_fail_alone_and_the_store_keeps_the_rest(tmp_path, sample_
     (docs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     (docs / "latin.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d\x81")
     (docs / "sheet.odt").write_bytes(b"PK\x03\x04")
+    (docs / "letter.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")  # cut off
+    with (docs / "scan.pdf").open("wb") as huge:  # 50 MB and more, without writing it
+        huge.truncate(51 * 1024 * 1024)
     store = tmp_path / "store"
     earlier = run("build", str(sample_paths[1]), "--store", str(store))
     assert earlier.exit_code == 0, earlier.output
@@ -30,7 +33,7 @@ def test_bad_documents_fail_alone_and_the_store_keeps_the_rest(tmp_path, sample_
 
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    for name in ("empty.txt", "image.txt", "latin.txt", "sheet.odt"):
+    for name in ("empty.txt", "image.txt", "latin.txt", "sheet.odt", "letter.pdf", "scan.pdf"):
         (line,) = [e for e in errors if name in e]
         assert len(line) < 200
     assert "Traceback" not in result.output + result.stderr
