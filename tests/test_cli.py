@@ -458,3 +458,8 @@ def test_readme_documents_every_command_and_setting() -> None:
         assert f"carekg {name}" in readme, f"README.md does not document `carekg {name}`"
     for var in ("CAREKG_STORE", "CAREKG_BASE", "CAREKG_DEBUG"):
         assert var in readme, f"README.md does not document {var}"
+    from server.settings import SETTINGS
+
+    for setting in SETTINGS:
+        if setting.name != "STORE":  # the store is CAREKG_STORE, documented above
+            assert f"CAREKG_{setting.name}" in readme, f"README.md does not document {setting.name}"
