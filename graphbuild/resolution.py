@@ -37,14 +37,14 @@ Scores compare names after shared generic words ("care", "home", ...) are
 removed, so "Sunrise Care" v "Sunshine Care" compares "sunrise" v "sunshine"
 (0.67) and "Eden Care" v "Edenvale Care" 0.67, while a one-letter slip
 (dropped, added, changed or swapped) in a distinctive word of six letters or
-more scores 0.83 or more ("Homely" v "Homley" 0.83, "Guiness" v "Guinness"
-0.93; five letters: 0.80). 0.80 sits in that gap; it also keeps "Chapter 1" v
-"Chapter Care" (0.76) and "ABC" v "ABD" (0.67) out.
+more scores 0.83 or more ("Homely" v "Homley" 0.83, "Welesley" v "Wellesley"
+0.94; five letters: 0.80). 0.80 sits in that gap; it also keeps "Lantern 1" v
+"Lantern Care" (0.76) and "ABC" v "ABD" (0.67) out.
 """
 
 EXTENSION_SCORE = 0.90
-"""Score for a name that is another name plus trailing words ("Helping Hands" v
-"Helping Hands Home Care", "Home Instead" v "Home Instead Senior Care (Derby)").
+"""Score for a name that is another name plus trailing words ("Caring Hands" v
+"Caring Hands Home Care", "Home Instead" v "Home Instead Senior Care (Derby)").
 
 These are often one brand and a company, franchisee or subsidiary using it, but
 as often two companies; never a merge. 0.90 ranks them above ordinary near
