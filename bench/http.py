@@ -6,7 +6,7 @@ on loopback, on a ~100k-triple store built from the samples copied under
 distinct names, for a point lookup and a GROUP BY aggregate, at 1, 8 and
 32 concurrent clients, against:
 
-  carekg    our app (create_app) under waitress, threads=8, as `carekg serve` runs it
+  carekg    `carekg serve` (our app under waitress, threads=8, request log on)
   oxigraph  `oxigraph serve-read-only --union-default-graph` on the same store
             (PyPI `oxigraph`, installed at bench time into a throw-away venv)
   bare      a Flask route returning a constant under the same waitress config (the ceiling)
@@ -32,7 +32,6 @@ import importlib.util  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
-import signal  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
@@ -110,28 +109,6 @@ def oxigraph_binary() -> Path:
     return binary
 
 
-def serve_app(store: str, port: int, workers: int) -> None:
-    """Child process: our app as `carekg serve` runs it."""
-    import logging
-
-    import waitress
-
-    logging.getLogger("waitress").setLevel(logging.ERROR)
-
-    from server import create_app
-    from server.resources import query_service
-
-    app = create_app({"STORE": store, "QUERY_WORKERS": workers})
-    with app.app_context():
-        service = query_service()
-    service.warm_up()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        waitress.serve(app, host="127.0.0.1", port=port, threads=WAITRESS_THREADS, _quiet=True)
-    finally:
-        service.close()
-
-
 def serve_bare(port: int) -> None:
     """Child process: the ceiling, a constant answer under the same waitress config."""
     import logging
@@ -163,12 +140,15 @@ def start(name: str, store: Path, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     me = [sys.executable, __file__]
     commands = {
-        "carekg": [*me, "--serve-app", str(store), str(port), "--workers", str(workers)],
+        "carekg": [str(Path(sys.executable).parent / "carekg"), "serve", "--store", str(store),
+                   "--port", str(port), "--threads", str(WAITRESS_THREADS),
+                   "--workers", str(workers)],
         "oxigraph": [str(oxigraph_binary()), "serve-read-only", "--location", str(store),
                      "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
         "bare": [*me, "--serve-bare", str(port)],
     }  # fmt: skip
-    process = subprocess.Popen(commands[name], stdout=subprocess.DEVNULL)
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    process = subprocess.Popen(commands[name], **quiet)
     path = "/query" if name == "oxigraph" else "/sparql"
     base = f"http://127.0.0.1:{port}{path}"
     wait_ready(base + "?" + urllib.parse.urlencode({"query": "ASK {}"}))
@@ -262,6 +242,7 @@ def measure(bases: dict[str, str], queries: dict[str, str], args) -> list[dict]:
                "rows": answers.get((server, label), 0)}  # fmt: skip
         for field in ("rps", "p50", "p99"):
             row[field] = statistics.median(s[field] for s in stats)
+        row["runs"] = [s["rps"] for s in stats]
         rows.append(row)
     return sorted(rows, key=lambda r: (SERVERS.index(r["server"]), r["query"], r["clients"]))
 
@@ -276,17 +257,27 @@ def table(rows: list[dict]) -> str:
 
 
 def ratios(rows: list[dict], clients: int) -> str:
-    def rps(server: str, query: str) -> float:
-        match = [r["rps"] for r in rows if (r["server"], r["query"], r["clients"]) ==
-                 (server, query, clients)]  # fmt: skip
-        return match[0] if match else float("nan")
+    """Goal ratios at `clients`, run by run (each pair measured back to back): median [min-max]."""
 
-    agg = rps("carekg", "aggregate") / rps("oxigraph", "aggregate")
-    point = rps("carekg", "point lookup") / rps("bare", "constant")
-    point_ox = rps("carekg", "point lookup") / rps("oxigraph", "point lookup")
-    return (f"At {clients} clients: aggregate carekg/oxigraph = {agg:.0%} (goal >= 80%); "
-            f"point lookup carekg/bare = {point:.0%} (goal >= 50%); "
-            f"point lookup carekg/oxigraph = {point_ox:.0%}.")  # fmt: skip
+    def runs(server: str, query: str) -> list[float]:
+        key = (server, query, clients)
+        match = [r["runs"] for r in rows if (r["server"], r["query"], r["clients"]) == key]
+        return match[0] if match else []
+
+    def ratio(a: tuple[str, str], b: tuple[str, str]) -> str:
+        pairs = [x / y for x, y in zip(runs(*a), runs(*b), strict=False) if y]
+        if not pairs:
+            return "n/a"
+        return f"{statistics.median(pairs):.0%} [{min(pairs):.0%}-{max(pairs):.0%}]"
+
+    carekg_point = ("carekg", "point lookup")
+    return (
+        f"At {clients} clients, median [min-max] of per-run ratios: "
+        f"aggregate carekg/oxigraph {ratio(('carekg', 'aggregate'), ('oxigraph', 'aggregate'))}"
+        f" (goal >= 80%); point lookup carekg/bare {ratio(carekg_point, ('bare', 'constant'))}"
+        f" (goal >= 50%); point lookup carekg/oxigraph "
+        f"{ratio(carekg_point, ('oxigraph', 'point lookup'))}."
+    )
 
 
 def main() -> None:
@@ -298,11 +289,8 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="reuse a built store (else one is built)")
     parser.add_argument("--keep-store", type=Path, help="build the store here and keep it")
     parser.add_argument("--workers", type=int, default=2, help="QUERY_WORKERS for carekg")
-    parser.add_argument("--serve-app", nargs=2, metavar=("STORE", "PORT"), help=argparse.SUPPRESS)
     parser.add_argument("--serve-bare", metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve_app:
-        return serve_app(args.serve_app[0], int(args.serve_app[1]), args.workers)
     if args.serve_bare:
         return serve_bare(int(args.serve_bare))
     if args.keep_store:
@@ -310,6 +298,7 @@ def main() -> None:
         args.store = build_store(args.keep_store, args.triples)
     rows = run(args)
     print(table(rows))
+    print(json.dumps(rows))
     print(ratios(rows, 8 if 8 in args.clients else args.clients[0]))
 
 

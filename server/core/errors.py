@@ -18,6 +18,10 @@ class CoreError(Exception):
         if status is not None:
             self.status = status
 
+    def __reduce__(self) -> tuple:
+        """Keep the status when a worker process sends the error back (pickle)."""
+        return (type(self), (self.message, self.status))
+
 
 class QueryRefused(CoreError):
     """The query is not allowed (update, SERVICE, unknown graph, too deep): 400 or 403."""

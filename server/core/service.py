@@ -16,7 +16,6 @@ import multiprocessing
 import signal
 import threading
 from concurrent.futures import CancelledError
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,11 +77,11 @@ class QueryService:
         future = self._pool.schedule(_evaluate, args, timeout=self.timeout)
         try:
             body, truncated = future.result(timeout=2 * self.timeout + QUEUE_GRACE)
-        except FutureTimeout:
-            future.cancel()
-            raise QueryTimeout(self._timeout_message()) from None
         except TimeoutError:
-            raise QueryTimeout(self._timeout_message()) from None
+            if future.done():  # pebble stopped it at the time limit and killed its worker
+                raise QueryTimeout(self._timeout_message()) from None
+            future.cancel()  # still queued or running after the longest wait we allow
+            raise QueryTimeout("server busy: no query worker came free in time") from None
         except ProcessExpired as exc:
             log.warning("query worker died (exit %s) on a query", exc.exitcode)
             raise QueryFailed("the query engine failed on this query", 500) from None
@@ -171,11 +170,9 @@ def _dataset(default_graphs: list[str] | None, named_graphs: list[str] | None) -
 
 def _serialise(result: object, fmt: str, max_rows: int) -> tuple[bytes, bool]:
     if isinstance(result, ox.QueryBoolean):
-        return serialise_boolean(bool(result), fmt), False
+        return serialise_boolean(result, fmt), False
     if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        rows, truncated = cap(result, max_rows)
-        return serialise_solutions(variables, rows, fmt), truncated
+        return serialise_solutions(result, fmt, max_rows)
     triples, truncated = cap(result, max_rows)
     return serialise_triples(triples, fmt), truncated
 

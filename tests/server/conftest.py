@@ -13,6 +13,7 @@ from graphbuild.pipeline import process_document
 from graphbuild.resources import examples_dir
 from graphbuild.store import GraphStore, load_ontology
 from server import create_app
+from tests.server.helpers import TEST_TIMEOUT
 
 
 @pytest.fixture(scope="session")
@@ -28,10 +29,6 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
             processed = process_document(sample)
             store.replace_graph(processed.graph_iri, processed.graph)
     return path
-
-
-TEST_TIMEOUT = 2.0
-"""Seconds: small, so the time-limit tests finish quickly."""
 
 
 @pytest.fixture(scope="session")

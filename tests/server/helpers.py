@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from werkzeug.test import TestResponse
 
+TEST_TIMEOUT = 2.0
+"""Seconds a test app lets a query run: small, so the time-limit tests finish quickly."""
+
 CKG = "https://w3id.org/carekg/ontology#"
 PREFIX = f"PREFIX ckg: <{CKG}>\n"
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -125,7 +125,7 @@ def test_construct_defaults_to_turtle_and_describe_works(client: FlaskClient) ->
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
-        ("json", b'"boolean": true'),
+        ("json", b'"boolean":true'),
         ("xml", b"<boolean>true</boolean>"),
         ("csv", b"true"),
         ("tsv", b"true"),
@@ -319,3 +319,24 @@ def test_the_sparql_core_knows_no_web_framework() -> None:
                 names = [node.module]
             for name in names:
                 assert not name.startswith(("flask", "werkzeug", "graphbuild.extractors")), path
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_awkward_terms_survive_every_format(client: FlaskClient, fmt: str) -> None:
+    """Values that stress the TSV-based row cap: tabs, newlines, quotes, tags, no variables."""
+    query = (
+        'SELECT ?a ?b ?c ?d WHERE { VALUES (?a ?b ?c) { ("x\\ty\\nz\\"q\\\\" "1.50"^^<http://www.w3.org/'
+        '2001/XMLSchema#decimal> "Grüße"@de-AT) (UNDEF <http://x/#i> "") } }'
+    )
+    response = get(client, query, format=fmt)
+    assert response.status_code == 200, response.data
+    if fmt == "csv":
+        table = list(csv.reader(io.StringIO(response.get_data(as_text=True), newline="")))
+        assert table[1][:3] == ['x\ty\nz"q\\', "1.5", "Grüße"]
+        return
+    rows = rows_of(response)
+    assert rows[0] == {"a": 'x\ty\nz"q\\', "b": "1.5", "c": "Grüße"}
+    assert rows[1] == {"b": "http://x/#i", "c": ""}
+    empty = get(client, "SELECT * WHERE {}", format=fmt)
+    assert empty.status_code == 200
+    assert len(rows_of(empty)) == 1

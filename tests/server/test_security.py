@@ -215,7 +215,8 @@ def test_a_crashing_query_kills_one_worker_not_the_server(make_app) -> None:
     """With the depth check off, Oxigraph's parser overflows its stack: only a worker dies."""
     client = make_app(MAX_NESTING=1_000_000).test_client()
     response = client.get("/sparql", query_string={"query": nested(10_000)})
-    assert_one_line_error(response, (400, 500))
+    if response.status_code != 200:  # 200 once upstream stops overflowing
+        assert_one_line_error(response, (400, 500))
     assert triple_count(client) > 0
 
 
