@@ -96,6 +96,24 @@ def serialise_solutions(
     return parsed.serialize(format=RESULT_FORMATS[fmt]), truncated
 
 
+def serialise_limited(solutions: ox.QuerySolutions, fmt: str, max_rows: int) -> tuple[bytes, bool]:
+    """An answer already limited to max_rows + 1 rows by the query: written natively in one
+    pass, and cut only in the rare case the extra row came back."""
+    tsv = solutions.serialize(format=ox.QueryResultsFormat.TSV)
+    if tsv.count(b"\n") <= max_rows + 1:
+        if fmt == "tsv":
+            return tsv, False
+        return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(
+            format=RESULT_FORMATS[fmt]
+        ), False
+    lines = tsv.split(b"\n")[: max_rows + 1]
+    capped = b"".join(line + b"\n" for line in lines)
+    if fmt == "tsv":
+        return capped, True
+    parsed = ox.parse_query_results(capped, ox.QueryResultsFormat.TSV)
+    return parsed.serialize(format=RESULT_FORMATS[fmt]), True
+
+
 def serialise_boolean(value: ox.QueryBoolean, fmt: str) -> bytes:
     """An ASK answer; CSV and TSV have no boolean form, and oxigraph writes `true`/`false`."""
     return value.serialize(format=RESULT_FORMATS[fmt])

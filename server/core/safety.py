@@ -75,6 +75,7 @@ class QueryInfo:
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
     depth: int = 0
+    body: list[Token] = field(default_factory=list)  # the tokens after the prologue
 
     @property
     def is_graph(self) -> bool:
@@ -97,7 +98,7 @@ def check_query(text: str, max_nesting: int, allowed_graphs: Container[str]) -> 
     prefixes, base, rest = _prologue(tokens)
     kind = _query_form(rest)
     _refuse_service(rest)
-    info = QueryInfo(kind=kind, depth=depth)
+    info = QueryInfo(kind=kind, depth=depth, body=rest)
     _dataset_clauses(rest, prefixes, base, allowed_graphs, info)
     return info
 

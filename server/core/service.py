@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import re
 import signal
 import threading
 from concurrent.futures import CancelledError
@@ -26,6 +27,7 @@ from server.core.errors import CoreError, QueryFailed, QueryTimeout
 from server.core.results import (
     cap,
     serialise_boolean,
+    serialise_limited,
     serialise_solutions,
     serialise_triples,
 )
@@ -166,6 +168,27 @@ def _dataset(default_graphs: list[str] | None, named_graphs: list[str] | None) -
         "default_graph": [ox.NamedNode(g) for g in default_graphs or []],
         "named_graphs": [ox.NamedNode(g) for g in named_graphs or []],
     }
+
+
+def run_here(store: ox.Store, query: str, fmt: str, max_rows: int) -> tuple[bytes, bool]:
+    """Evaluate a bounded query (core.bounded) in this process, on the union of all graphs.
+
+    Only for queries whose shape bounds their cost: nothing here can be stopped.
+    """
+    try:
+        if re.search(r"(?i)^\s*SELECT\b", _without_prologue(query)) and not re.search(
+            r"(?i)\b(?:LIMIT|OFFSET)\b", query
+        ):
+            limited = store.query(f"{query}\nLIMIT {max_rows + 1}", use_default_graph_as_union=True)
+            return serialise_limited(limited, fmt, max_rows)
+        result = store.query(query, use_default_graph_as_union=True)
+        return _serialise(result, fmt, max_rows)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryFailed(_one_line(exc)) from None
+
+
+def _without_prologue(query: str) -> str:
+    return re.sub(r"(?is)^\s*(?:(?:PREFIX\s+[^:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", query)
 
 
 def _serialise(result: object, fmt: str, max_rows: int) -> tuple[bytes, bool]:
