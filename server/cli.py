@@ -7,6 +7,8 @@ server; the `carekg` console script points at this module's `main`.
 from __future__ import annotations
 
 import logging
+import signal
+import sys
 from pathlib import Path
 
 import click
@@ -37,6 +39,7 @@ def serve(ctx: click.Context, store_dir: Path | None, host: str, port: int, thre
 
     from server.app import create_app
     from server.errors import ApiError
+    from server.resources import query_service
 
     path = _store_path(ctx, store_dir)
     if not (path / "CURRENT").exists():
@@ -55,6 +58,10 @@ def serve(ctx: click.Context, store_dir: Path | None, host: str, port: int, thre
         server = create_server(app, host=host, port=port, threads=threads)
     except OSError as exc:
         raise CarekgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    with app.app_context():
+        service = query_service()
+        service.warm_up()  # start the query workers now, not on the first request
+    signal.signal(signal.SIGTERM, lambda *_: (service.close(), sys.exit(0)))
     address = f"http://{host}:{server.effective_port}/"
     click.echo(f"carekg is serving {path} at {address}  (SPARQL endpoint: {address}sparql)")
     try:
