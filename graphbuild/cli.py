@@ -415,7 +415,10 @@ def _stdout_console() -> Console:
 def export(
     ctx: click.Context, fmt: str | None, output: Path | None, store_dir: Path | None
 ) -> None:
-    """Write the whole store as RDF to stdout or -o FILE (replaced only when complete)."""
+    """Write the whole store as RDF, or its market network, to stdout or -o FILE.
+
+    A file is replaced only when complete; cq-csv writes into -o FOLDER.
+    """
     fmt = fmt or SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "trig")
     with _open_existing(ctx, store_dir) as store:
         if fmt in (*EXTRA_FORMATS, "jsonld"):

@@ -40,6 +40,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for module in (sparql, pages, data, ui):
         app.register_blueprint(module.bp)
+    app.register_blueprint(__import__("server.routes.explore", fromlist=["bp"]).bp)
 
 
 def _request_log(app: Flask) -> None:
