@@ -36,11 +36,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from server.routes import data, pages, sparql, ui
+    from server.routes import data, explore, pages, sparql, ui
 
-    for module in (sparql, pages, data, ui):
+    for module in (sparql, pages, data, ui, explore):
         app.register_blueprint(module.bp)
-    app.register_blueprint(__import__("server.routes.explore", fromlist=["bp"]).bp)
 
 
 def _request_log(app: Flask) -> None:
@@ -53,6 +52,12 @@ def _request_log(app: Flask) -> None:
     @app.after_request
     def _line(response):
         took = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        log.info("%s %s %s %s %.1fms", request.method, request.path, response.status_code,
-                 response.calculate_content_length() or "-", took)
+        log.info(
+            "%s %s %s %s %.1fms",
+            request.method,
+            request.path,
+            response.status_code,
+            response.calculate_content_length() or "-",
+            took,
+        )
         return response

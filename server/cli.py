@@ -20,17 +20,42 @@ from graphbuild.errors import CarekgError, StoreError
 @cli.command()
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0 picks a free one).")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="Request threads in the WSGI server.")
-@click.option("--workers", default=None, type=click.IntRange(1, 64),
-              help="Worker processes for SPARQL queries (default: setting QUERY_WORKERS).")
-@click.option("--timeout", default=None, type=click.FloatRange(0.1, 3600),
-              help="Seconds a query may run (default: setting QUERY_TIMEOUT, 30).")
+@click.option(
+    "--port",
+    default=8080,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0 picks a free one).",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Request threads in the WSGI server.",
+)
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Worker processes for SPARQL queries (default: setting QUERY_WORKERS).",
+)
+@click.option(
+    "--timeout",
+    default=None,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds a query may run (default: setting QUERY_TIMEOUT, 30).",
+)
 @click.pass_context
-def serve(ctx: click.Context, store_dir: Path | None, host: str, port: int, threads: int,
-          workers: int | None, timeout: float | None) -> None:
+def serve(
+    ctx: click.Context,
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    threads: int,
+    workers: int | None,
+    timeout: float | None,
+) -> None:
     """Serve the graph: SPARQL endpoint, query page, linked-data pages and dumps.
 
     Runs under the waitress WSGI server, read-only. Stop with Ctrl-C.

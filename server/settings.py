@@ -25,8 +25,11 @@ SETTINGS = [
     Setting("MAX_REQUEST_BYTES", 1_000_000, "Largest request body or query string (413 beyond)."),
     Setting("MAX_NESTING", 60, "Deepest nesting of { } and ( ) a query may have (400 beyond)."),
     Setting("QUERY_WORKERS", 2, "Worker processes that evaluate SPARQL queries."),
-    Setting("BASE_IRI", "https://w3id.org/carekg/id/",
-            "IRI prefix of the data; IRIs under it dereference at /id/..."),
+    Setting(
+        "BASE_IRI",
+        "https://w3id.org/carekg/id/",
+        "IRI prefix of the data; IRIs under it dereference at /id/...",
+    ),
     Setting("PUBLIC_URL", "", "The server's own public URL, if different from the request's."),
 ]
 

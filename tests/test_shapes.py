@@ -40,10 +40,20 @@ REJECTED: list[tuple[str, list[tuple[str, str | None, str, str, str]]]] = [
     (
         "match-candidate/invalid-one-candidate-score-too-high.ttl",
         [
-            ("match/brightside-care--brightsyde-care", "ckg:candidate",
-             "MatchCandidate-candidate", "MinCount", V),
-            ("match/brightside-care--brightsyde-care", "ckg:matchScore",
-             "MatchCandidate-score", "MaxInclusive", V),
+            (
+                "match/brightside-care--brightsyde-care",
+                "ckg:candidate",
+                "MatchCandidate-candidate",
+                "MinCount",
+                V,
+            ),
+            (
+                "match/brightside-care--brightsyde-care",
+                "ckg:matchScore",
+                "MatchCandidate-score",
+                "MaxInclusive",
+                V,
+            ),
         ],
     ),
     (
