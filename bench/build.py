@@ -12,6 +12,10 @@ overhead distorts the timing).
 
 from __future__ import annotations
 
+import _isolate  # noqa: F401  (first: bench/http.py must not shadow the stdlib http)
+
+# isort: split
+
 import argparse
 import json
 import resource

@@ -15,6 +15,10 @@ the analysis (/api/analysis, sampled betweenness above 1,000 nodes).
 
 from __future__ import annotations
 
+import _isolate  # noqa: F401  (first: bench/http.py must not shadow the stdlib http)
+
+# isort: split
+
 import sys
 from pathlib import Path
 
@@ -22,15 +26,15 @@ from pathlib import Path
 if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
     sys.path.pop(0)
 
-import argparse  # noqa: E402
-import random  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-import urllib.request  # noqa: E402
+import argparse
+import random
+import statistics
+import tempfile
+import threading
+import time
+import urllib.request
 
-import pyoxigraph as ox  # noqa: E402
+import pyoxigraph as ox
 
 CKG = "https://w3id.org/carekg/ontology#"
 BASE = "https://w3id.org/carekg/id/"

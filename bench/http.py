@@ -20,24 +20,23 @@ run bounded in time (--seconds) on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import _isolate  # noqa: F401  (first: this file's name would shadow the stdlib http)
+
+# isort: split
+
+import argparse
+import importlib.util
+import json
+import re
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
-
-# This file is named http.py: run as a script, its folder would shadow the standard library's http.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
-
-import argparse  # noqa: E402
-import importlib.util  # noqa: E402
-import json  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import urllib.parse  # noqa: E402
-import urllib.request  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OXIGRAPH_VENV = Path(tempfile.gettempdir()) / "carekg-bench-oxigraph"

@@ -13,6 +13,10 @@ Each (engine, size) runs in its own process so peak memory is its own.
 
 from __future__ import annotations
 
+import _isolate  # noqa: F401  (first: bench/http.py must not shadow the stdlib http)
+
+# isort: split
+
 import argparse
 import json
 import resource

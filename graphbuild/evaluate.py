@@ -19,7 +19,7 @@ from graphbuild.corpus import PublisherHints
 from graphbuild.errors import CarekgError, DocumentError
 from graphbuild.facts import DocumentFacts
 from graphbuild.pipeline import process_document
-from graphbuild.scoring import Score, match_rows, total
+from graphbuild.scoring import CQ_SPEC, Score, match_rows, total
 
 SPEC: dict[str, tuple[list[str], list[str]]] = {
     "source": (["document"], ["council", "title", "reference", "date"]),
@@ -27,29 +27,8 @@ SPEC: dict[str, tuple[list[str], list[str]]] = {
     "frameworks": (["document", "framework"], ["service", "start", "end", "maxEnd"]),
     "lots": (["document", "lot"], ["title", "value", "valuePeriod"]),
     "memberships": (["document", "lot", "provider"], []),
-    "contracts": (
-        ["document", "provider", "value"],
-        [
-            "contract",
-            "valuePeriod",
-            "termMonths",
-            "extensionMonths",
-            "start",
-            "end",
-            "serviceUsers",
-        ],
-    ),
-    "areas": (
-        ["document", "area"],
-        [
-            "department",
-            "value",
-            "valuePeriod",
-            "activeContracts",
-            "providersOnFramework",
-            "activeProviders",
-        ],
-    ),
+    "contracts": (["document", "provider", "value"], CQ_SPEC["cq05"][1]),
+    "areas": (["document", "area"], CQ_SPEC["cq06"][1]),
     "prices": (["document", "unit"], ["service", "minPrice", "maxPrice", "avgPrice"]),
     "statistics": (["document", "value", "unit"], ["measure", "date", "group", "department"]),
     "refusals": (["document", "basis"], ["question"]),

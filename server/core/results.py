@@ -11,6 +11,7 @@ back and rewritten natively. Graphs are cut with islice.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterable
 from itertools import islice
 
@@ -112,6 +113,22 @@ def serialise_limited(solutions: ox.QuerySolutions, fmt: str, max_rows: int) -> 
         return capped, True
     parsed = ox.parse_query_results(capped, ox.QueryResultsFormat.TSV)
     return parsed.serialize(format=RESULT_FORMATS[fmt]), True
+
+
+# The fewest bytes one result row can take in each format (a row with every variable unbound).
+_MIN_ROW_BYTES = {"tsv": 1, "csv": 2, "json": 2, "xml": len(b"<result></result>")}
+
+
+def within_cap(body: bytes, fmt: str, max_rows: int) -> bool:
+    """Does an answer written natively hold at most `max_rows` rows? Counted only when its size
+    alone cannot rule out more (a short answer cannot hold max_rows + 1 rows)."""
+    if len(body) < _MIN_ROW_BYTES[fmt] * (max_rows + 1):
+        return True
+    if fmt == "json":
+        return len(json.loads(body)["results"]["bindings"]) <= max_rows
+    if fmt == "xml":
+        return body.count(b"<result>") <= max_rows  # "<" in a value is escaped
+    return body.count(b"\n") - 1 <= max_rows  # quoted newlines only over-count: then we cut
 
 
 def serialise_boolean(value: ox.QueryBoolean, fmt: str) -> bytes:

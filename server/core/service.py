@@ -25,11 +25,13 @@ from pebble import ProcessExpired, ProcessPool
 
 from server.core.errors import CoreError, QueryFailed, QueryTimeout
 from server.core.results import (
+    RESULT_FORMATS,
     cap,
     serialise_boolean,
     serialise_limited,
     serialise_solutions,
     serialise_triples,
+    within_cap,
 )
 
 log = logging.getLogger("carekg.server")
@@ -180,7 +182,15 @@ def run_here(store: ox.Store, query: str, fmt: str, max_rows: int) -> tuple[byte
             r"(?i)\b(?:LIMIT|OFFSET)\b", query
         ):
             limited = store.query(f"{query}\nLIMIT {max_rows + 1}", use_default_graph_as_union=True)
-            return serialise_limited(limited, fmt, max_rows)
+            body = limited.serialize(format=RESULT_FORMATS[fmt])
+            if within_cap(body, fmt, max_rows):
+                return body, False
+            # the extra row came back: cut through the capping path (rare for bounded queries)
+            return serialise_limited(
+                store.query(f"{query}\nLIMIT {max_rows + 1}", use_default_graph_as_union=True),
+                fmt,
+                max_rows,
+            )
         result = store.query(query, use_default_graph_as_union=True)
         return _serialise(result, fmt, max_rows)
     except (SyntaxError, ValueError, OSError) as exc:

@@ -74,16 +74,16 @@ def _answer(query: str, params: dict[str, list[str]]) -> Response:
         raise ApiError(400, "empty query")
     config = current_app.config
     graphs = _graph_names()
-    info = _checked(query, int(config["MAX_NESTING"]), graphs)
+    info, bounded = _checked(query, int(config["MAX_NESTING"]), graphs)
     default_graphs = params.get("default-graph-uri")
     named_graphs = params.get("named-graph-uri")
     check_graphs(default_graphs or [], graphs, "default-graph-uri")
     check_graphs(named_graphs or [], graphs, "named-graph-uri")
     kind = "graph" if info.is_graph else "results"
-    fmt, mimetype = choose_format(kind, request.headers.get("Accept"), _one(params, "format"))
+    fmt, mimetype = _choose_format(kind, request.headers.get("Accept"), _one(params, "format"))
     if default_graphs is None and named_graphs is None and info.has_dataset:
         default_graphs, named_graphs = info.from_graphs, info.from_named
-    if default_graphs is None and named_graphs is None and is_bounded(info.body):
+    if default_graphs is None and named_graphs is None and bounded:
         body, truncated = run_here(store().raw, query, fmt, int(config["MAX_ROWS"]))
         output = QueryOutput(body, mimetype, truncated)
     else:
@@ -164,10 +164,14 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
 
 
 @lru_cache(maxsize=2048)
-def _checked(query: str, max_nesting: int, graphs: frozenset[str]) -> QueryInfo:
-    """check_query, remembered: its answer depends only on the text and the store's graphs,
-    which a read-only server never changes (refusals raise, so they are not remembered)."""
-    return check_query(query, max_nesting, graphs)
+def _checked(query: str, max_nesting: int, graphs: frozenset[str]) -> tuple[QueryInfo, bool]:
+    """check_query and is_bounded, remembered: both depend only on the text and the store's
+    graphs, which a read-only server never changes (refusals raise, so are not remembered)."""
+    info = check_query(query, max_nesting, graphs)
+    return info, is_bounded(info.body)
+
+
+_choose_format = lru_cache(maxsize=512)(choose_format)
 
 
 def _graph_names() -> frozenset[str]:

@@ -66,3 +66,19 @@ def test_the_fast_path_keeps_the_row_cap(make_app) -> None:
     )
     assert len(json.loads(response.data)["results"]["bindings"]) == 3
     assert response.headers["X-Carekg-Truncated"] == "true"
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_the_row_cap_check_counts_rows_in_every_format(fmt: str) -> None:
+    import pyoxigraph as ox
+
+    from server.core.results import RESULT_FORMATS, within_cap
+
+    store = ox.Store()
+    store.extend(
+        ox.Quad(ox.NamedNode(f"http://x/{i}"), ox.NamedNode("http://x/p"), ox.Literal(str(i)))
+        for i in range(5)
+    )
+    body = store.query("SELECT ?s ?o WHERE { ?s ?p ?o }").serialize(format=RESULT_FORMATS[fmt])
+    assert within_cap(body, fmt, 5) and within_cap(body, fmt, 1000)
+    assert not within_cap(body, fmt, 4)
