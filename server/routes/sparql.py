@@ -110,7 +110,7 @@ def _request_params() -> dict[str, list[str]]:
     limit = int(current_app.config["MAX_REQUEST_BYTES"])
     if len(request.query_string) > limit:
         raise ApiError(413, f"query string over {limit} bytes")
-    params = _parse_form(request.query_string)
+    params = {name: list(values) for name, values in _parse_query_string(request.query_string)}
     if request.method != "POST":
         return params
     if request.content_length is not None and request.content_length > limit:
@@ -127,6 +127,12 @@ def _request_params() -> dict[str, list[str]]:
     for name, values in body.items():
         params.setdefault(name, []).extend(values)
     return params
+
+
+@lru_cache(maxsize=1024)
+def _parse_query_string(raw: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The query string's parameters, remembered (an immutable copy: the same lookups recur)."""
+    return tuple((name, tuple(values)) for name, values in _parse_form(raw).items())
 
 
 def _parse_form(raw: bytes) -> dict[str, list[str]]:
