@@ -140,3 +140,62 @@ def test_plain_provider_list_under_a_lot(name: str) -> None:
     (framework,) = facts.frameworks
     assert framework.name == "Home Support Framework" and framework.start == "2020-04-01"
     assert name in [m.provider for m in framework.lots[0].members]
+
+
+def test_lot_headings_with_titles_list_their_providers_and_a_range_dates_the_term() -> None:
+    facts = facts_of(
+        "Westshire Council\nFreedom of Information request - Home support framework\n\n"
+        "1. Please list the providers on each lot of your home support framework.\n\n"
+        "The Home Support Framework Agreement runs from 1 April 2020 to 31 March 2024, with an "
+        "option to extend to 31 March 2026.\n\n"
+        "Lot 1 - Older People\n• Alpha Homecare Ltd\n• Beta Support Services Limited\n\n"
+        "Lot 2 - Learning Disabilities\n• Gamma Care CIC\n• Alpha Homecare Ltd\n"
+    )
+    (framework,) = facts.frameworks
+    assert (framework.start, framework.end, framework.max_end) == (
+        "2020-04-01",
+        "2024-03-31",
+        "2026-03-31",
+    )
+    lots = {lot.number: lot for lot in framework.lots}
+    assert lots["1"].title == "Older People" and lots["2"].title == "Learning Disabilities"
+    assert [m.provider for m in lots["2"].members] == ["Gamma Care CIC", "Alpha Homecare Ltd"]
+
+
+def test_a_provider_by_lot_grid_gives_memberships() -> None:
+    facts = facts_of(
+        "Northvale Council\nFreedom of Information request - Domiciliary care framework\n\n"
+        "1. Which providers are on each lot of your domiciliary care framework?\n\n"
+        "Provider\tLot 1\tLot 2\nAlpha Homecare Ltd\tYes\tNo\n"
+        "Beta Support Services Limited\tYes\tYes\nGamma Care CIC\t\tYes\n"
+    )
+    (framework,) = facts.frameworks
+    members = {(lot.number, m.provider) for lot in framework.lots for m in lot.members}
+    assert members == {
+        ("1", "Alpha Homecare Ltd"),
+        ("1", "Beta Support Services Limited"),
+        ("2", "Beta Support Services Limited"),
+        ("2", "Gamma Care CIC"),
+    }
+    assert sorted(o.name for o in facts.organisations) == [
+        "Alpha Homecare Ltd",
+        "Beta Support Services Limited",
+        "Gamma Care CIC",
+    ]
+
+
+def test_exemptions_named_without_a_section_number() -> None:
+    facts = facts_of(
+        "Eastshire Council\nFreedom of Information request - Care home fees\n\n"
+        "1. What fee do you pay each care home?\n\n"
+        "The fees paid to individual homes are exempt because releasing them would prejudice the "
+        "commercial interests of the homes and of the council.\n\n"
+        "2. Please send your market position statement.\n\n"
+        "This information is reasonably accessible by other means: it is on our website.\n\n"
+        "3. How many staff work in brokerage?\n\n"
+        "There are 12 staff in the brokerage team. Their personal data is not included.\n"
+    )
+    assert [(r.question, r.basis) for r in facts.refusals] == [
+        ("1", "s43(2) commercial interests"),
+        ("2", "s21 accessible by other means"),
+    ]

@@ -19,7 +19,7 @@ from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import clean, line_span, span
-from graphbuild.readers.document import Document, Line
+from graphbuild.readers.document import Document, Line, Table
 
 LOT_LINE = re.compile(
     r"^\s*(?:•\s*)?Lot\s+(?P<num>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?P<rest>.*)$", re.I
@@ -107,9 +107,10 @@ class _LotReader:
             self.in_list = False
             return
         self.section = lot
-        self.in_list = bool(
-            re.search(r"(?i)provider|supplier|organisation|members?", rest)
-        ) or rest.rstrip().endswith(":")
+        introduces = bool(re.search(r"(?i)provider|supplier|organisation|members?", rest))
+        if rest.strip() and not introduces and len(rest) <= 80:
+            lot.title = lot.title or clean(rest) or None  # "Lot 2 - Older People"
+        self.in_list = True  # what follows a lot heading is its providers, if it reads as names
 
     def member(self, line: Line) -> None:
         parsed = parse_name(line.content)
@@ -163,12 +164,51 @@ def _framework_name(doc: Document, start: int, end: int) -> tuple[str, int, int]
     return None
 
 
+LOT_HEADER = re.compile(r"(?i)^lot\s*(?P<num>\d{1,2}[a-z]?)\b")
+MARKED = re.compile(r"(?i)^(?:yes|y|x|✓|✔|☑|tick|ticked|true|•|\*)$")
+
+
+def _lot_table(doc: Document, table: Table, lots: dict[str, Lot]) -> None:
+    """A provider-by-lot grid: a 'Lot N' column per lot, a mark where the provider is on it."""
+    columns = {
+        i: m.group("num")
+        for i, cell in enumerate(table.header)
+        if (m := LOT_HEADER.match(cell.text))
+    }
+    if not columns or 0 in columns:
+        return
+    for row in table.rows[1:]:
+        if not row or not looks_like_organisation(row[0].text):
+            continue
+        parsed = parse_name(row[0].text)
+        for index, number in columns.items():
+            if index < len(row) and MARKED.match(row[index].text):
+                lot = lots.setdefault(
+                    number,
+                    Lot(number, span(doc, table.header[index].start, table.header[index].end)),
+                )
+                lot.members.append(
+                    LotMembership(
+                        parsed.name, span(doc, row[0].start, row[index].end), parsed.aliases
+                    )
+                )
+
+
 def _dates(doc: Document, framework: Framework, start: int, end: int) -> None:
     """Start, end and latest end from the sentences about the framework's term."""
     text = doc.text
     for sentence in re.split(r"(?<=[.;])\s+", text[start:end]):
         offset = text.find(sentence, start, end)
         dates = find_dates(text, offset, offset + len(sentence))
+        ranged = len(dates) >= 2 and re.fullmatch(
+            r"\s*(?:-|–|to|until|till)\s*", text[dates[0].end : dates[1].start]
+        )
+        if ranged and re.search(
+            r"(?i)\b(?:from|runs?|between|period|term)\b", text[offset : dates[0].start]
+        ):
+            framework.start = framework.start or dates[0].iso  # "from 1 April 2020 to 31 March"
+            framework.end = framework.end or dates[1].iso
+            dates = dates[2:]
         for date in dates:
             before = text[max(offset, date.start - 60) : date.start]
             if re.search(r"(?i)extend|extension", before) and re.search(r"(?i)\bto\s*$", before):
@@ -203,13 +243,20 @@ def extract_frameworks(doc: Document, blocks: list[Block]) -> tuple[list[Framewo
             value_period = f"{count} years"
         lots: dict[str, Lot] = {}
         _LotReader(doc, lots, warnings).read(block.answer, value_period)
+        for table in doc.tables:
+            if start <= table.start <= end:
+                _lot_table(doc, table, lots)
         named = _framework_name(doc, start, end)
         if not lots and not named:
             continue
         if named is None:
             if not any(lot.members for lot in lots.values()):
                 continue
-            name, n_start, n_end = "Framework", lines[0].start, lines[0].end
+            service = service_of(block.question_text) or service_of(
+                " ".join(ln.text for ln in doc.lines[:8])
+            )
+            name = f"{service.capitalize()} framework" if service else "Framework"
+            n_start, n_end = lines[0].start, lines[0].end
         else:
             name, n_start, n_end = named
         framework = Framework(name, span(doc, n_start, n_end), lots=list(lots.values()))

@@ -53,7 +53,12 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
     for line in lines:
         if line.blank:
             continue
-        if looks_like_organisation(line.content) and not _NOT_A_NAME.match(line.content):
+        in_table = "\t" in line.text.strip()  # table rows are read by the table readers
+        if (
+            not in_table
+            and looks_like_organisation(line.content)
+            and not _NOT_A_NAME.match(line.content)
+        ):
             current.append(line)
         else:
             if current:

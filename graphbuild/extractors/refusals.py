@@ -45,6 +45,26 @@ _REFUSAL_CONTEXT = re.compile(
     r"appropriate limit|not held|do not hold|does not hold|commercially sensitive",
     re.I,
 )
+NAMED_BASES = [  # exemptions named by what they protect, without a section number
+    (re.compile(r"(?i)prejudice (?:the )?commercial interests|commercially sensitive"), "43"),
+    (
+        re.compile(
+            r"(?i)\bpersonal (?:data|information)\b.{0,80}(?:exempt|withh[oe]ld|redact)|"
+            r"(?:exempt|withh[oe]ld|redact).{0,80}\bpersonal (?:data|information)\b"
+        ),
+        "40",
+    ),
+    (
+        re.compile(
+            r"(?i)reasonably accessible (?:to you )?by other means|already (?:publicly )?"
+            r"available|published on (?:our|the council's) website"
+        ),
+        "21",
+    ),
+    (re.compile(r"(?i)intended for (?:future )?publication"), "22"),
+    (re.compile(r"(?i)\bvexatious\b"), "14"),
+    (re.compile(r"(?i)provided (?:to us )?in confidence|breach of confidence"), "41"),
+]
 ASTERISK_NOTE = re.compile(r"^\s*\*+\s*(?=\S)(?=.*\b(?:section|s\.?)\s?\d)", re.I)
 ASTERISKED = re.compile(r"^\s*\*+\s*(?:see|refer|please see|response|withheld)\b|^\s*\*+\s*$", re.I)
 _EXTREMES = re.compile(r"(?i)\b(?:lowest|highest|minimum|maximum|min|max)\b")
@@ -57,6 +77,13 @@ def _bases_in(text: str) -> list[tuple[str, int, int]]:
         number = match.group("num")
         if number in BASES and _REFUSAL_CONTEXT.search(text):
             found.append((BASES[number], match.start(), match.end()))
+    named = [
+        (BASES[number], m.start(), m.end())
+        for pattern, number in NAMED_BASES
+        for m in [pattern.search(text)]
+        if m
+    ]
+    found += [n for n in named if n[0] not in {f[0] for f in found}]
     cost = COST_LIMIT.search(text)
     if cost:
         found.append((BASES["12"], cost.start(), cost.end()))
