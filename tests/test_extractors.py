@@ -199,3 +199,31 @@ def test_exemptions_named_without_a_section_number() -> None:
         ("1", "s43(2) commercial interests"),
         ("2", "s21 accessible by other means"),
     ]
+
+
+def test_an_emailed_reply_with_q_and_a_labels() -> None:
+    facts = facts_of(
+        "Dear Ms Patel,\n\nFreedom of Information Request Ref: FOI-2023-0456\n\n"
+        "Thank you for your request. Southvale Borough Council holds the information.\n\n"
+        "Q1. How many people receive home care funded by the council?\n"
+        "A1. 1,234 people were receiving council-funded home care as at 31 March 2023.\n\n"
+        "Q2. Who are your home care providers?\n"
+        "A2. Our current providers are:\n- Care Alpha Ltd\n"
+        "- Care Beta Limited (trading as Beta Homecare)\n\n"
+        "Q3. How much did you spend on home care in 2022/23?\nA3. £12.4m\n\nYours sincerely,\n"
+    )
+    assert facts.source.council == "Southvale Borough Council"
+    assert facts.source.title is None  # a salutation is not a title
+    assert [(s.value, s.unit, s.date) for s in facts.statistics] == [
+        (Decimal(1234), "people", "2023-03-31")
+    ]
+    assert [(o.name, o.aliases) for o in facts.organisations] == [
+        ("Care Alpha Ltd", []),
+        ("Care Beta Limited", ["Beta Homecare"]),
+    ]
+    (spend,) = facts.areas
+    assert (spend.area, spend.value.amount, spend.value.period) == (
+        "domiciliary care",
+        Decimal("12400000"),
+        "2022-2023",
+    )

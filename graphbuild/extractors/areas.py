@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import AreaFigure, Money
+from graphbuild.parsing.dates import financial_year
 from graphbuild.parsing.measures import ASKS_AREAS, LABEL_LINE, department_of
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.numbers import words_to_int
@@ -200,6 +201,30 @@ def _bare_count(
     return True
 
 
+ANSWER_PREFIX = re.compile(r"^\s*(?:A\d*[.:)]|answer\s*[:.-])\s*", re.IGNORECASE)
+
+
+def _bare_spend(
+    doc: Document, block: Block, title: str | None, areas: dict[str, AreaFigure]
+) -> bool:
+    """'£12.4m' alone, answering 'How much did you spend on home care in 2022/23?'."""
+    lines = [ln for ln in block.answer if not ln.blank]
+    if len(lines) != 1 or not re.search(r"(?i)\bspen[dt]\b", block.question_text):
+        return False
+    text = ANSWER_PREFIX.sub("", lines[0].text).strip(" .")
+    money = find_money(text)
+    if len(money) != 1 or money[0].start != 0 or len(text) > money[0].stated_end + 3:
+        return False
+    service = service_of(block.question_text) or service_of(title)
+    if not service:
+        return False
+    period = money[0].period or financial_year(block.question_text)
+    key = f"{service}-{period}" if period else service
+    area = areas.setdefault(key, AreaFigure(service, line_span(doc, lines[0])))
+    area.value = Money(money[0].amount, period, money[0].stated(text))
+    return True
+
+
 def extract_areas(
     doc: Document, blocks: list[Block], title: str | None = None, department: str | None = None
 ) -> list[AreaFigure]:
@@ -208,6 +233,8 @@ def extract_areas(
     for block in blocks:
         departments |= _departments(block.question_text)
         if not [ln for ln in block.answer if not ln.blank]:
+            continue
+        if _bare_spend(doc, block, title, areas):
             continue
         if ASKS_AREAS.search(block.question_text) and not _bare_count(doc, block, title, areas):
             _AreaReader(doc, areas, departments).read(block.answer)

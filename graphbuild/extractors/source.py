@@ -38,7 +38,7 @@ REFERENCE = re.compile(
 _GENERIC_HEADER = re.compile(
     r"freedom of information|access to information|information request|foi release|"
     r"environmental information|foi act|disclosure log|request for information|"
-    r"^(?:request|response|decision|you asked)\b",
+    r"^(?:request|response|decision|you asked|dear|thank you|re:)\b",
     re.IGNORECASE,
 )
 _TITLE_AFTER_ACT = re.compile(r"(?i)^freedom of information act \d{4}\s*[–—-]\s*(?P<title>.+)$")

@@ -71,6 +71,16 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
     return sorted(found, key=lambda d: d.start)
 
 
+def financial_year(text: str) -> str | None:
+    """The one financial year a phrase names: '2022/23', '2022-2023' -> '2022-2023'."""
+    found = {
+        f"{m.group(1)}-{m.group(1)[:2]}{m.group(3)}"
+        for m in FINANCIAL_YEAR.finditer(text)
+        if int(m.group(1)[2:]) + 1 == int(m.group(3))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def day_month_in_year(text: str, year: int) -> str | None:
     """'1st April' as at a given year -> ISO date."""
     match = DAY_MONTH.search(text)
