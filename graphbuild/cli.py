@@ -7,8 +7,6 @@ mapping from problem to exit code lives on the error classes.
 
 from __future__ import annotations
 
-import inspect
-import json
 import logging
 import os
 import sys
@@ -23,6 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from graphbuild.batch import with_batch_context
 from graphbuild.errors import CarekgError, QueryError, StoreError, one_line
 from graphbuild.identity import DEFAULT_BASE
 from graphbuild.network_export import EXTRA_FORMATS, export_extra
@@ -178,7 +177,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], base: str, store_dir: Pat
         raise CarekgError(f"build: no documents found in {', '.join(map(str, paths))}")
     summary = BuildSummary()
     with GraphStore.open(_store_path(ctx, store_dir)) as store:
-        process = _with_batch_context(_processor(), files, store)
+        process = with_batch_context(_processor(), files, store)
         _load_ontology(store, summary)
         for path in _progress(files):
             _build_one(store, process, path, base, summary)
@@ -201,43 +200,6 @@ def _processor() -> Callable[[Path, str], Any]:
             raise
         raise CarekgError("build: graphbuild.pipeline is not installed") from None
     return process_document
-
-
-def _with_batch_context(
-    process: Callable[..., Any], files: list[Path], store: GraphStore
-) -> Callable[[Path, str], Any]:
-    """Give the pipeline what the batch and the store know: publishers of unsigned pages,
-    and the providers already known (so one provider is one node across documents)."""
-    parameters = inspect.signature(process).parameters
-    if "registry" not in parameters:
-        return process
-    from graphbuild.corpus import PublisherHints
-    from graphbuild.resolution import ProviderRegistry
-
-    hints = PublisherHints.from_paths(files) if len(files) > 1 else None
-    registry = ProviderRegistry()
-    for name, aliases, key in _known_providers(store):
-        registry.add(name, aliases, key=key)
-    return lambda path, base: process(path, base, hints=hints, registry=registry)
-
-
-def _known_providers(store: GraphStore) -> list[tuple[str, list[str], str]]:
-    """(preferred name, other names, node key) of every provider already in the store."""
-    sparql = (
-        f"PREFIX ckg: <{PREFIXES['ckg']}> PREFIX skos: <{PREFIXES['skos']}> "
-        "SELECT ?key (MIN(?label) AS ?name) (GROUP_CONCAT(DISTINCT ?alt; separator='\u001f') "
-        "AS ?alts) WHERE { ?o a ckg:Provider ; ckg:nameKey ?key ; skos:prefLabel ?label . "
-        "OPTIONAL { ?o skos:altLabel ?alt } } GROUP BY ?key ORDER BY ?key"
-    )
-    try:
-        rows = list(store.query(sparql))
-    except (QueryError, OSError):
-        return []
-    found = []
-    for row in rows:
-        alts = row["alts"].value.split("\u001f") if row["alts"] and row["alts"].value else []
-        found.append((row["name"].value, alts, row["key"].value))
-    return found
 
 
 def _document_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -482,94 +444,14 @@ def _class_counts(store: GraphStore) -> dict[str, int]:
     return {row["class"].value[len(ckg) :]: int(row["n"].value) for row in rows}
 
 
-# --- eval ------------------------------------------------------------------
-
-
-@cli.command(name="eval")
-@click.option(
-    "--docs",
-    "docs_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Folder of FOI responses.",
-)
-@click.option(
-    "--gold",
-    "gold_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Folder of gold annotations (GOLD_SCHEMA JSON, one per document).",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
-@click.option("--summary", is_flag=True, help="Only the scores, not the misses and inventions.")
-def eval_command(docs_dir: Path, gold_dir: Path, fmt: str, summary: bool) -> None:
-    """Score extraction against gold annotations: precision, recall and F1 per fact type.
-
-    Lists every missed gold fact and every invented fact with the quote it came
-    from. No store is touched.
-    """
-    from graphbuild.evaluate import evaluate
-
-    report = evaluate(docs_dir, gold_dir)
-    for failure in report.failures:
-        click.echo(f"error: {one_line(failure)}", err=True)
-    if fmt == "json":
-        click.echo(json.dumps(_eval_json(report, summary), indent=2, ensure_ascii=False))
-        return
-    table = Table("facts", "precision", "recall", "F1", "matched", "expected", "given")
-    for score in [*report.scores, report.overall]:
-        table.add_row(
-            score.name,
-            f"{score.precision:.2f}",
-            f"{score.recall:.2f}",
-            f"{score.f1:.2f}",
-            str(score.hits),
-            str(score.expected),
-            str(score.given),
-        )
-    _stdout_console().print(table)
-    if summary:
-        return
-    for score in report.scores:
-        for row in score.missing:
-            click.echo(f"missed    {score.name}: {_eval_row(row)}")
-        for row in score.extra:
-            click.echo(f'invented  {score.name}: {_eval_row(row)}  <- "{row.get("quote", "")}"')
-
-
-def _eval_row(row: dict) -> str:
-    return "; ".join(f"{k}={v}" for k, v in row.items() if v and k != "quote")
-
-
-def _eval_json(report: Any, summary: bool) -> dict:
-    def one(score: Any) -> dict:
-        out = {
-            "precision": round(score.precision, 4),
-            "recall": round(score.recall, 4),
-            "f1": round(score.f1, 4),
-            "matched": score.hits,
-            "expected": score.expected,
-            "given": score.given,
-        }
-        if not summary:
-            out["missed"], out["invented"] = score.missing, score.extra
-        return out
-
-    return {
-        "overall": one(report.overall),
-        "types": {s.name: one(s) for s in report.scores},
-        "failures": report.failures,
-    }
-
-
 main = cli
 
 
-# --- analyse, viz (graphbuild/market_cli.py) --------------------------------
+# --- eval (graphbuild/eval_cli.py), analyse and viz (graphbuild/market_cli.py) ---
 
-from graphbuild.market_cli import analyse, viz  # noqa: E402  (they import this module's helpers)
+from graphbuild.eval_cli import eval_command  # noqa: E402  (they import this module's helpers)
+from graphbuild.market_cli import analyse, viz  # noqa: E402
 
+cli.add_command(eval_command)
 cli.add_command(analyse)
 cli.add_command(viz)
