@@ -17,11 +17,11 @@ from graphbuild.extractors.refusals import extract_refusals
 from graphbuild.extractors.source import extract_source
 from graphbuild.extractors.statistics import extract_statistics
 from graphbuild.extractors.tables import extract_table_figures
-from graphbuild.facts import DocumentFacts, Organisation, QuestionBlock
+from graphbuild.facts import DocumentFacts, Evidence, Organisation, QuestionBlock
 from graphbuild.identity import name_key
 from graphbuild.parsing.questions import document_department
 from graphbuild.parsing.sections import Block, segment
-from graphbuild.parsing.spans import lines_span
+from graphbuild.parsing.spans import lines_span, lines_touching, span
 from graphbuild.readers.document import Document
 from graphbuild.resolution import identifiers_in
 
@@ -78,15 +78,10 @@ def _partners(facts: DocumentFacts) -> list[Organisation]:
     return list(found.values())
 
 
-def _lot_lines(doc: Document, facts: DocumentFacts) -> set[int]:
-    """Lines the framework extractor has read, so no other extractor reads them again."""
+def _lot_spans(facts: DocumentFacts) -> list[Evidence]:
+    """Where the framework extractor read lots and their prices."""
     spans = [p.evidence for fw in facts.frameworks for lot in fw.lots for p in lot.prices]
-    spans += [lot.evidence for fw in facts.frameworks for lot in fw.lots]
-    return {
-        line.number
-        for line in doc.lines
-        if any(ev.start <= line.end and line.start <= ev.end for ev in spans)
-    }
+    return spans + [lot.evidence for fw in facts.frameworks for lot in fw.lots]
 
 
 def extract(doc: Document) -> DocumentFacts:
@@ -96,14 +91,18 @@ def extract(doc: Document) -> DocumentFacts:
     facts = DocumentFacts(doc.name, doc.text, source, questions=_questions(doc, blocks))
     facts.frameworks, warnings = extract_frameworks(doc, blocks)
     facts.listed_providers = extract_listed_providers(doc, blocks)
+    lot_spans = _lot_spans(facts)
     facts.warnings.extend(warnings)
     listed = list(dict.fromkeys(m.provider for m in facts.listed_providers))
     facts.contracts = extract_contracts(doc, blocks, listed, source.title)
     table_stats, table_areas = extract_table_figures(doc, blocks)
     department = document_department(blocks)
     facts.areas = extract_areas(doc, blocks, source.title, department) + table_areas
-    facts.statistics = extract_statistics(doc, blocks, facts) + table_stats
-    facts.prices = extract_prices(doc, blocks, source.title, _lot_lines(doc, facts))
+    members = [m.evidence for fw in facts.frameworks for lot in fw.lots for m in lot.members]
+    tables = [span(doc, table.start, table.end) for table in doc.tables]
+    read = lines_touching(doc, lot_spans + members + tables)
+    facts.statistics = extract_statistics(doc, blocks, facts, read) + table_stats
+    facts.prices = extract_prices(doc, blocks, source.title, lines_touching(doc, lot_spans))
     facts.refusals = extract_refusals(doc, blocks)
     facts.organisations = _providers(facts) + _partners(facts)
     known = {org.name for org in facts.organisations}

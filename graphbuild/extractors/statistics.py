@@ -33,7 +33,7 @@ from graphbuild.parsing.questions import (
     question_period,
     request_as_at,
 )
-from graphbuild.parsing.sections import MARKER, Block
+from graphbuild.parsing.sections import MARKER, Block, first_paragraph, heading_like
 from graphbuild.parsing.spans import clean, sentences, span
 from graphbuild.readers.document import Document, Line
 
@@ -139,7 +139,7 @@ class _BlockReader:
                 continue
             if area_block and LABEL_LINE.match(line.text):
                 continue
-            if _heading_like(line.text) and department_of(line.text):
+            if heading_like(line.text) and department_of(line.text):
                 heading_dept = department_of(line.text)
             self.ctx.department = heading_dept
             self.sentence_line(line)
@@ -160,7 +160,7 @@ class _BlockReader:
         '1,234 hours', 'Four lead provider contracts.', 'None.'."""
         first = lines[0]
         text = MARKER.sub("", first.text, count=1).strip()
-        paragraph = _first_paragraph(self.block.answer)
+        paragraph = first_paragraph(self.block.answer)
         if not self.ctx.measure or len(paragraph) > 2 or len(text) > 80:
             return False
         if _NONE.match(text):
@@ -501,38 +501,6 @@ class _BlockReader:
         return clean_measure(best)
 
 
-def _consumed_lines(doc: Document, facts: DocumentFacts) -> set[int]:
-    """Lines other extractors have already read as lots or lot prices, and tables."""
-    spans = []
-    for framework in facts.frameworks:
-        for lot in framework.lots:
-            spans.append(lot.evidence)
-            spans += [m.evidence for m in lot.members] + [p.evidence for p in lot.prices]
-    for table in doc.tables:
-        spans.append(span(doc, table.start, table.end))
-    consumed = set()
-    for line in doc.lines:
-        if any(ev.start <= line.end and line.start <= ev.end for ev in spans):
-            consumed.add(line.number)
-    return consumed
-
-
-def _first_paragraph(lines: list[Line]) -> list[Line]:
-    """The answer's lines up to its first blank line (page furniture often follows)."""
-    found: list[Line] = []
-    for line in lines:
-        if line.blank and found:
-            break
-        if not line.blank:
-            found.append(line)
-    return found
-
-
-def _heading_like(text: str) -> bool:
-    text = text.strip()
-    return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))
-
-
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
@@ -547,8 +515,10 @@ def _restated(stat: Statistic, earlier: list[Statistic]) -> bool:
     return False
 
 
-def extract_statistics(doc: Document, blocks: list[Block], facts: DocumentFacts) -> list[Statistic]:
-    consumed = _consumed_lines(doc, facts)
+def extract_statistics(
+    doc: Document, blocks: list[Block], facts: DocumentFacts, consumed: set[int]
+) -> list[Statistic]:
+    """Statistics in the answers, skipping `consumed` lines (lots, their members, tables)."""
     found: list[Statistic] = []
     as_at, department = request_as_at(blocks), document_department(blocks)
     for block in blocks:

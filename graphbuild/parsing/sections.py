@@ -271,3 +271,20 @@ def segment(doc: Document) -> list[Block]:
 def answer_lines(doc: Document) -> list[tuple[Block, Line]]:
     """Every non-blank answer line with the block it belongs to."""
     return [(b, line) for b in segment(doc) for line in b.answer if not line.blank]
+
+
+def first_paragraph(lines: list[Line]) -> list[Line]:
+    """An answer's lines up to its first blank line (page furniture often follows)."""
+    found: list[Line] = []
+    for line in lines:
+        if line.blank and found:
+            break
+        if not line.blank:
+            found.append(line)
+    return found
+
+
+def heading_like(text: str) -> bool:
+    """A short line with no figures and no closing punctuation: a heading, not a sentence."""
+    text = text.strip()
+    return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))

@@ -43,3 +43,12 @@ def clean(text: str) -> str:
     """Collapse whitespace and strip quotes and stray punctuation around a phrase."""
     text = re.sub(r"\s+", " ", text).strip()
     return text.strip(" ‘’'\"“”*:;,.-–")
+
+
+def lines_touching(doc: Document, spans: list[Evidence]) -> set[int]:
+    """Numbers of the lines any of `spans` overlaps: text another extractor has already read."""
+    return {
+        line.number
+        for line in doc.lines
+        if any(ev.start <= line.end and line.start <= ev.end for ev in spans)
+    }
