@@ -27,6 +27,7 @@ from graphbuild.parsing.measures import (
     group_of,
 )
 from graphbuild.parsing.numbers import WORD_NUMBER, NumberMatch, find_numbers
+from graphbuild.parsing.percentages import percent_phrases
 from graphbuild.parsing.questions import (
     document_department,
     question_measure,
@@ -47,7 +48,6 @@ _APPROX = re.compile(
     r"over|more than|up to)\s*$"
 )
 _LEGAL = re.compile(r"(?i)exempt|regulations|appropriate (?:time )?limit|section \d|act \d{4}")
-PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)")
 _FILLER = re.compile(
     r"(?i)^(?:(?:in addition|also|however|currently|at present|now|there (?:are|is|were|was)|"
     r"we (?:currently )?(?:have|run|employ|hold|support)|approximately|about|around|roughly|"
@@ -442,63 +442,21 @@ class _BlockReader:
         return dates[0].iso if dates else None
 
     def percentages(self, s_start: int, s_end: int) -> None:
-        text = self.doc.text
-        for match in PERCENT.finditer(text, s_start, s_end):
-            before = text[s_start : match.start()]
-            change = re.search(
-                r"(?i)\b(increased|decreased|reduced|risen|fallen|grown|dropped)"
-                r"(?: by)?\s*$",
-                before,
-            )
-            subject = self._resolve(before)
-            asked = self.ctx.unit == "percent" and self.asked_measure()
-            if asked:
-                qualifier = clean_measure(
-                    re.sub(r"(?i)\b(?:is|are|was|were|of|by)\s*$", "", before)
-                )
-                qualifier = re.sub(r"(?i)^we have taken this to mean\s*", "", qualifier)
-                measure = f"{asked} ({qualifier})" if qualifier else asked
-            elif change and subject:
-                word = (
-                    "increase"
-                    if re.match(r"(?i)increas|risen|grown", change.group(1))
-                    else "decrease"
-                )
-                measure = f"{word} in {subject}"
-            else:
-                measure = clean_measure(re.sub(r"(?i)\b(?:is|are|was|were|of|by)\s*$", "", before))
-                if not measure:
-                    measure = clean_measure(text[match.end() : s_end])
-            if not measure:
-                continue
+        answer = " ".join(ln.text for ln in self.block.answer)
+        asked = self.asked_measure() if self.ctx.unit == "percent" else None
+        for phrase in percent_phrases(self.doc.text, s_start, s_end, answer, asked):
             self.found.append(
                 _stat(
                     self.doc,
-                    measure,
-                    Decimal(match.group("n")),
+                    phrase.measure,
+                    phrase.value,
                     "percent",
-                    s_start,
-                    s_end,
+                    phrase.start,
+                    phrase.end,
                     self.ctx,
-                    group=group_of(measure),
+                    group=group_of(phrase.measure),
                 )
             )
-
-    def _resolve(self, before: str) -> str | None:
-        """'The number of hours have increased by' -> the fullest 'hours …' phrase in the answer."""
-        head = re.search(r"(?i)number of (\w+)", before)
-        if not head:
-            return None
-        answer = " ".join(ln.text for ln in self.block.answer)
-        best = head.group(1)
-        for match in re.finditer(
-            rf"(?i)number of ({re.escape(head.group(1))}\b[^.;]*?)"
-            r"(?=\s+(?:has|have|is|are|was|were|increased|decreased)\b)",
-            answer,
-        ):
-            if len(match.group(1)) > len(best):
-                best = match.group(1)
-        return clean_measure(best)
 
 
 def _words(text: str) -> set[str]:
