@@ -227,3 +227,44 @@ def test_an_emailed_reply_with_q_and_a_labels() -> None:
         Decimal("12400000"),
         "2022-2023",
     )
+
+
+def test_question_and_response_labels_and_a_table_of_contracts() -> None:
+    facts = facts_of(
+        "Riverford City Council\nInformation Governance\nOur ref: FOI/23/1187\n"
+        "Date: 14 September 2023\n\nRequest for information: Supported living contracts\n\n"
+        "Question 1: Please list your supported living providers and the annual value of each "
+        "contract.\n\nResponse: The information is provided in the table below.\n\n"
+        "Provider\tAnnual contract value\tContract end date\n"
+        "Oak Tree Support Ltd\t£1,250,000\t31/03/2025\n"
+        "Riverside Living CIC\t£640,500\t30/09/2024\n\n"
+        "Question 2: How many people are currently supported in supported living?\n\n"
+        "Response: 412 people as at 1 September 2023.\n"
+    )
+    source = facts.source
+    assert (source.title, source.reference, source.date) == (
+        "Supported living contracts",
+        "FOI/23/1187",
+        "2023-09-14",
+    )
+    contracts = {c.providers[0]: c for c in facts.contracts}
+    assert (
+        contracts["Oak Tree Support Ltd"].value.amount,
+        contracts["Oak Tree Support Ltd"].end,
+    ) == (
+        Decimal("1250000"),
+        "2025-03-31",
+    )
+    assert contracts["Riverside Living CIC"].value.period == "annual"
+    assert [(s.value, s.unit, s.date) for s in facts.statistics] == [
+        (Decimal(412), "people", "2023-09-01")
+    ]
+
+
+def test_spend_per_year_with_a_provider_column_is_not_a_list_of_contracts() -> None:
+    facts = facts_of(
+        "Riverford City Council\n\n1. How much did you spend on advocacy each year, and with "
+        "whom?\n\nYear\tAmount spent\tOrganisation\n2021 - 2022\t£45,000\tVoice Ability\n"
+        "2022 - 2023\t£43,000\tVoice Ability\n"
+    )
+    assert facts.contracts == []

@@ -18,7 +18,7 @@ from graphbuild.parsing.dates import financial_year
 from graphbuild.parsing.measures import ASKS_AREAS, LABEL_LINE, department_of
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.numbers import words_to_int
-from graphbuild.parsing.sections import Block
+from graphbuild.parsing.sections import Block, without_answer_label
 from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import clean, line_span
 from graphbuild.readers.document import Document, Line
@@ -201,9 +201,6 @@ def _bare_count(
     return True
 
 
-ANSWER_PREFIX = re.compile(r"^\s*(?:A\d*[.:)]|answer\s*[:.-])\s*", re.IGNORECASE)
-
-
 def _bare_spend(
     doc: Document, block: Block, title: str | None, areas: dict[str, AreaFigure]
 ) -> bool:
@@ -211,7 +208,7 @@ def _bare_spend(
     lines = [ln for ln in block.answer if not ln.blank]
     if len(lines) != 1 or not re.search(r"(?i)\bspen[dt]\b", block.question_text):
         return False
-    text = ANSWER_PREFIX.sub("", lines[0].text).strip(" .")
+    text = without_answer_label(lines[0].text).strip(" .")
     money = find_money(text)
     if len(money) != 1 or money[0].start != 0 or len(text) > money[0].stated_end + 3:
         return False

@@ -15,11 +15,11 @@ from graphbuild.facts import Contract, Money
 from graphbuild.parsing.dates import find_dates
 from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import find_money
-from graphbuild.parsing.names import parse_name
+from graphbuild.parsing.names import PROVIDER_COLUMN, parse_name
 from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
-from graphbuild.parsing.spans import clean, line_span
+from graphbuild.parsing.spans import clean, line_span, span
 from graphbuild.readers.document import Document, Line
 
 HEADING = re.compile(
@@ -227,6 +227,73 @@ def _services_listed(blocks: list[Block]) -> list[str]:
     return []
 
 
+VALUE_COLUMN = re.compile(r"(?i)\b(?:value|cost|spend|amount|price|worth)\b")
+END_COLUMN = re.compile(r"(?i)\b(?:end|expiry|expires|expiration|until)\b")
+START_COLUMN = re.compile(r"(?i)\b(?:start|commence\w*|from)\b")
+
+
+def _column(header: list, pattern: re.Pattern) -> int | None:
+    return next((i for i, cell in enumerate(header) if pattern.search(cell.text)), None)
+
+
+def _holds(block: Block, offset: int) -> bool:
+    lines = [ln for ln in block.answer if not ln.blank]
+    return bool(lines) and lines[0].start <= offset <= lines[-1].end
+
+
+def _table_contracts(doc: Document, blocks: list[Block], title: str | None) -> list[Contract]:
+    """A table with a provider column and a value or date column: one contract per row."""
+    found: list[Contract] = []
+    spans = [(ln.start, ln.end) for b in blocks for ln in b.answer if not ln.blank]
+    for table in doc.tables:
+        if not any(a <= table.start <= b for a, b in spans):
+            continue
+        header = table.header
+        who = next((i for i, c in enumerate(header) if PROVIDER_COLUMN.match(c.text)), None)
+        value, end, start = (_column(header, p) for p in (VALUE_COLUMN, END_COLUMN, START_COLUMN))
+        if who is None or (value, end, start) == (None, None, None):
+            continue
+        about = (
+            " ".join(c.text for c in header)
+            + " "
+            + " ".join(b.question_text for b in blocks if _holds(b, table.start))
+        )
+        by_period = sum(bool(re.match(r"\s*(?:19|20)\d\d", r[0].text)) for r in table.rows[1:])
+        if not ASKS_CONTRACT.search(about) or by_period > len(table.rows[1:]) // 2:
+            continue  # spend per year with a provider column is not a list of contracts
+        period = (
+            (
+                "annual"
+                if re.search(r"(?i)annual|per annum|a year|yearly", header[value].text)
+                else "total"
+                if re.search(r"(?i)total|whole", header[value].text)
+                else None
+            )
+            if value is not None
+            else None
+        )
+        for row in table.rows[1:]:
+            cells = {i: row[i].text for i in range(len(row))}
+            provider = parse_name(cells.get(who, "")).name
+            if not provider:
+                continue
+            contract = Contract(
+                f"{title or 'contract'}: {provider}",
+                span(doc, row[0].start, row[-1].end),
+                providers=[provider],
+                service=service_of(title),
+            )
+            money = find_money(cells.get(value, "")) if value is not None else []
+            if money:
+                contract.value = Money(money[0].amount, money[0].period or period, cells[value])
+            for index, key in ((end, "end"), (start, "start")):
+                dates = find_dates(cells.get(index, "")) if index is not None else []
+                if dates:
+                    setattr(contract, key, dates[0].iso)
+            found.append(contract)
+    return found
+
+
 def extract_contracts(
     doc: Document,
     blocks: list[Block],
@@ -240,6 +307,8 @@ def extract_contracts(
             contract = _read_section(doc, heading, lines)
             if contract.providers or contract.value:
                 contracts.append(contract)
+    if not contracts:
+        contracts = _table_contracts(doc, blocks, title)
     if not contracts:
         told = _from_questions(doc, blocks, title)
         if told is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import LotMembership
-from graphbuild.parsing.names import looks_like_organisation, parse_name
+from graphbuild.parsing.names import PROVIDER_COLUMN, looks_like_organisation, parse_name
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document, Line, Table
@@ -26,10 +26,6 @@ ASKS_NAMES = re.compile(
 INTRODUCES = re.compile(
     r"(?i)\b(?:providers?|organisations?|suppliers?|contractors?|agencies)\b.{0,60}"
     r"(?:below|as follows|listed|are:|include:|:\s*$)"
-)
-PROVIDER_COLUMN = re.compile(
-    r"(?i)^(?:organisation|organization|provider|supplier|contractor|"
-    r"agency|company|provider name)s?$"
 )
 _INCLUDING = re.compile(r"(?i)\s+(?:in[cl]{2}uding|incl\.?|and|&|with|plus)\s+")
 _NOT_A_NAME = re.compile(r"(?i)^(?:yes|no|none|n/a|nil|not applicable|see (?:below|above)|total)\b")

@@ -38,10 +38,14 @@ REFERENCE = re.compile(
 _GENERIC_HEADER = re.compile(
     r"freedom of information|access to information|information request|foi release|"
     r"environmental information|foi act|disclosure log|request for information|"
-    r"^(?:request|response|decision|you asked|dear|thank you|re:)\b",
+    r"^(?:request|response|decision|you asked|dear|thank you|re:)\b|"
+    r"^(?:information governance|foi team|information requests?|legal services)\b",
     re.IGNORECASE,
 )
-_TITLE_AFTER_ACT = re.compile(r"(?i)^freedom of information act \d{4}\s*[–—-]\s*(?P<title>.+)$")
+_TITLE_AFTER_ACT = re.compile(
+    r"(?i)^(?:freedom of information act \d{4}\s*[–—-]|(?:request for information|freedom of "
+    r"information request|foi request|subject|re)\s*[:–—-])\s*(?P<title>\S.+)$"
+)
 SITE_SUFFIX = re.compile(  # a web page title's " - <site section>" tail
     r"\s+[-|–]\s+[^-|–]*\b(?:freedom of information|FOI|disclosure log|information requests?)\b"
     r"[^-|–]*$",

@@ -34,7 +34,14 @@ from graphbuild.parsing.questions import (
     question_period,
     request_as_at,
 )
-from graphbuild.parsing.sections import MARKER, Block, first_paragraph, heading_like
+from graphbuild.parsing.sections import (
+    ANSWER_PREFIX,
+    MARKER,
+    Block,
+    first_paragraph,
+    heading_like,
+    without_answer_label,
+)
 from graphbuild.parsing.spans import clean, sentences, span
 from graphbuild.readers.document import Document, Line
 
@@ -159,7 +166,7 @@ class _BlockReader:
         """A figure alone answering 'How many ...?': '312 as at 01/06/21', '4 (older people)',
         '1,234 hours', 'Four lead provider contracts.', 'None.'."""
         first = lines[0]
-        text = MARKER.sub("", first.text, count=1).strip()
+        text = without_answer_label(MARKER.sub("", first.text, count=1)).strip()
         paragraph = first_paragraph(self.block.answer)
         if not self.ctx.measure or len(paragraph) > 2 or len(text) > 80:
             return False
@@ -171,9 +178,10 @@ class _BlockReader:
             for n in find_numbers(self.doc.text, first.start, first.end)
             if not self._masked(n, first.start)
         ]
-        if len(numbers) != 1 or self.doc.text[first.content_start : numbers[0].start].strip(
-            " •-–:"
-        ) not in ("", "approximately", "about", "around"):
+        lead = without_answer_label(
+            self.doc.text[first.content_start : numbers[0].start] if numbers else ""
+        )
+        if len(numbers) != 1 or lead.strip(" •-–:") not in ("", "approximately", "about", "around"):
             return False
         number = numbers[0]
         rest = self.doc.text[number.end : first.end]
@@ -191,7 +199,9 @@ class _BlockReader:
                 dates[0].iso if dates else None,
             )
             return True
-        if phrase and len(self.doc.text[phrase.noun_end : first.end].strip(" .;")) < 3:
+        tail = self.doc.text[phrase.noun_end : first.end] if phrase else ""
+        dated = re.fullmatch(r"\s*as (?:at|of) .+?\s*\.?\s*", tail)
+        if phrase and (len(tail.strip(" .;")) < 3 or dated):
             noun = clean(self.doc.text[number.end : phrase.noun_end])
             self._bare(
                 first,
@@ -199,7 +209,7 @@ class _BlockReader:
                 phrase.unit,
                 self.asked_measure(noun),
                 phrase.group or self.ctx.group,
-                None,
+                find_dates(tail)[0].iso if dated and find_dates(tail) else None,
             )
             return True
         return False
@@ -233,7 +243,7 @@ class _BlockReader:
     def label_line(self, line: Line, area_block: bool) -> bool:
         """'Public Health – 7.6' under 'How many FTE ...?'; 'Residential = 310'; 'Block: 250 h'."""
         match = LABEL_LINE.match(line.text)
-        if area_block or not match:
+        if area_block or not match or ANSWER_PREFIX.match(line.text):
             return False
         figure = (match.group("figure") or match.group("bracket") or "").strip(" ;.")
         label = clean(match.group("label"))
@@ -319,7 +329,7 @@ class _BlockReader:
         if not number.words and re.fullmatch(r"(?:19|20)\d\d", text[number.start : number.end]):
             return True
         return any(
-            d.start <= number.start < d.end for d in find_dates(text, s_start, number.end + 12)
+            d.start <= number.start < d.end for d in find_dates(text, s_start, number.end + 20)
         )
 
     def number(self, number: NumberMatch, s_start: int, s_end: int, line: Line) -> None:

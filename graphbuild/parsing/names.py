@@ -67,6 +67,10 @@ def parse_name(text: str) -> ParsedName:
     return ParsedName(text, aliases)
 
 
+PROVIDER_COLUMN = re.compile(  # a table column that names organisations
+    r"(?i)^(?:organisation|organization|provider|supplier|contractor|"
+    r"agency|company|provider name)s?$"
+)
 _GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "uk_councils.csv"
 _COUNCIL_WORDS = re.compile(
     r"\b(?:city|county|borough|district|metropolitan|council|royal|london|of|the|and|"

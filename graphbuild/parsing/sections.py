@@ -288,3 +288,11 @@ def heading_like(text: str) -> bool:
     """A short line with no figures and no closing punctuation: a heading, not a sentence."""
     text = text.strip()
     return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))
+
+
+ANSWER_PREFIX = re.compile(r"^\s*(?:A\d*[.:)]|(?:answer|response|reply)\s*[:.-])\s*", re.IGNORECASE)
+
+
+def without_answer_label(text: str) -> str:
+    """'Response: 412 people' -> '412 people'; 'A2. £21.50' -> '£21.50'."""
+    return ANSWER_PREFIX.sub("", text, count=1)
