@@ -89,7 +89,7 @@ def extract(doc: Document) -> DocumentFacts:
     blocks = segment(doc)
     source = extract_source(doc)
     facts = DocumentFacts(doc.name, doc.text, source, questions=_questions(doc, blocks))
-    facts.frameworks, warnings = extract_frameworks(doc, blocks)
+    facts.frameworks, warnings = extract_frameworks(doc, blocks, source.title)
     facts.listed_providers = extract_listed_providers(doc, blocks)
     lot_spans = _lot_spans(facts)
     facts.warnings.extend(warnings)

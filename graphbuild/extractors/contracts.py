@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import Contract, Money
-from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.dates import find_dates, leading_range
 from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.names import PROVIDER_COLUMN, parse_name
@@ -113,7 +113,6 @@ PERIODS_EACH = re.compile(
     rf"(?P<m>\d+|one|two|three|six|twelve)\s+(?P<unit>years?|months?)(?:\s+each)?"
 )
 ASKS_RATE = re.compile(r"(?i)\brates?\b|weekly|hourly|nightly|per (?:week|hour|night)|average")
-DATE_RANGE = re.compile(r"\s*(?:-|–|to|until)\s*")
 
 
 def _title(question: str) -> str | None:
@@ -163,8 +162,9 @@ class _QuestionContract:
     def _attributes(self, question: str, text: str) -> dict:
         found: dict = {}
         dates = find_dates(text)
-        if len(dates) >= 2 and DATE_RANGE.fullmatch(text[dates[0].end : dates[1].start]):
-            found["start"], found["end"] = dates[0].iso, dates[1].iso
+        ranged = leading_range(text, dates)
+        if ranged:
+            found["start"], found["end"] = ranged[0].iso, ranged[1].iso
         elif dates:
             first = dates[0]
             before = text[max(0, first.start - 40) : first.start]

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import Framework, Lot, LotMembership, Money, PriceRange, Warning
-from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.dates import find_dates, leading_range
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.names import looks_like_organisation, parse_name
 from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
-from graphbuild.parsing.spans import clean, line_span, span
+from graphbuild.parsing.spans import clean, line_span, sentences, span
 from graphbuild.readers.document import Document, Line, Table
 
 LOT_LINE = re.compile(
@@ -197,17 +197,15 @@ def _lot_table(doc: Document, table: Table, lots: dict[str, Lot]) -> None:
 def _dates(doc: Document, framework: Framework, start: int, end: int) -> None:
     """Start, end and latest end from the sentences about the framework's term."""
     text = doc.text
-    for sentence in re.split(r"(?<=[.;])\s+", text[start:end]):
-        offset = text.find(sentence, start, end)
+    for offset, stop in sentences(text, start, end):
+        sentence = text[offset:stop]
         dates = find_dates(text, offset, offset + len(sentence))
-        ranged = len(dates) >= 2 and re.fullmatch(
-            r"\s*(?:-|–|to|until|till)\s*", text[dates[0].end : dates[1].start]
-        )
+        ranged = leading_range(text, dates)
         if ranged and re.search(
-            r"(?i)\b(?:from|runs?|between|period|term)\b", text[offset : dates[0].start]
+            r"(?i)\b(?:from|runs?|between|period|term)\b", text[offset : ranged[0].start]
         ):
-            framework.start = framework.start or dates[0].iso  # "from 1 April 2020 to 31 March"
-            framework.end = framework.end or dates[1].iso
+            framework.start = framework.start or ranged[0].iso  # "from 1 April 2020 to 31 March"
+            framework.end = framework.end or ranged[1].iso
             dates = dates[2:]
         for date in dates:
             before = text[max(offset, date.start - 60) : date.start]
@@ -228,7 +226,9 @@ def _dates(doc: Document, framework: Framework, start: int, end: int) -> None:
             framework.extension = extension.group("ext")
 
 
-def extract_frameworks(doc: Document, blocks: list[Block]) -> tuple[list[Framework], list[Warning]]:
+def extract_frameworks(
+    doc: Document, blocks: list[Block], title: str | None = None
+) -> tuple[list[Framework], list[Warning]]:
     frameworks: list[Framework] = []
     warnings: list[Warning] = []
     for block in blocks:
@@ -252,10 +252,7 @@ def extract_frameworks(doc: Document, blocks: list[Block]) -> tuple[list[Framewo
         if named is None:
             if not any(lot.members for lot in lots.values()):
                 continue
-            service = service_of(block.question_text) or service_of(
-                " ".join(ln.text for ln in doc.lines[:8])
-            )
-            name = f"{service.capitalize()} framework" if service else "Framework"
+            service, name = _unnamed(block, title)
             n_start, n_end = lines[0].start, lines[0].end
         else:
             name, n_start, n_end = named
@@ -264,16 +261,22 @@ def extract_frameworks(doc: Document, blocks: list[Block]) -> tuple[list[Framewo
         _dates(doc, framework, start, end)
         frameworks.append(framework)
     if not frameworks:
-        frameworks += _unnamed_framework(doc, blocks)
+        frameworks += _unnamed_framework(doc, blocks, title)
     _attach_partners(doc, blocks, frameworks)
     return frameworks, warnings
+
+
+def _unnamed(block: Block, title: str | None) -> tuple[str | None, str]:
+    """A framework the letter does not name is called after its service."""
+    service = service_of(block.question_text) or service_of(title)
+    return service, f"{service.capitalize()} framework" if service else "Framework"
 
 
 UNDER_FRAMEWORK = re.compile(r"(?i)\b(?:under|on|via|through) (?:a |the |our )?framework\b")
 ASKS_EXPIRY = re.compile(r"(?i)\bexpir|\bcome to an end|\bend date|\bwhen do(?:es)? .* end\b")
 
 
-def _unnamed_framework(doc: Document, blocks: list[Block]) -> list[Framework]:
+def _unnamed_framework(doc: Document, blocks: list[Block], title: str | None) -> list[Framework]:
     """'9, under framework.' plus 'When do these arrangements expire? 31 May 2027'."""
     said = [
         (b, ln, m)
@@ -284,10 +287,7 @@ def _unnamed_framework(doc: Document, blocks: list[Block]) -> list[Framework]:
     if not said:
         return []
     block, line, match = said[0]
-    service = service_of(block.question_text) or service_of(
-        " ".join(ln.text for ln in doc.lines[:8])
-    )
-    name = f"{service.capitalize()} framework" if service else "Framework"
+    service, name = _unnamed(block, title)
     framework = Framework(
         name, span(doc, line.start + match.start(), line.start + match.end()), service=service
     )

@@ -3,9 +3,10 @@
 Providers come from lot lists and contracts (found by other extractors and
 passed in); this module adds the other organisations a response names in its
 questions and answers: bodies whose names end in an organisational word
-("... Foundation", "... Task Force", "... Clinical Commissioning Group") and
-public-body acronyms ("the OPCC"). Boilerplate is never read, so the
-Information Commissioner named in appeal paragraphs is not a market actor.
+("... Foundation", "... Task Force", "... Clinical Commissioning Group") and the
+acronyms of public bodies that commission or oversee care ("the ICB"). Boilerplate
+is never read, so the Information Commissioner named in appeal paragraphs is not a
+market actor.
 """
 
 from __future__ import annotations
@@ -25,10 +26,26 @@ _ORG_WORD = (
 NAMED_BODY = re.compile(
     rf"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de)\s+)?){{1,6}}(?:{_ORG_WORD}))\b"
 )
-ACRONYM_BODY = re.compile(
-    r"\b(?:the|within the|by the|from the)\s+(?P<name>OPCC|PCC|CQC|ICB|ICS)\b"
+# Public bodies known by their acronym in English social care: police and crime commissioners,
+# integrated care boards and systems, regulators and national bodies.
+PUBLIC_BODIES = (
+    "OPCC",
+    "PCC",
+    "ICB",
+    "ICS",
+    "CQC",
+    "DHSC",
+    "UKHSA",
+    "NHSE",
+    "LGA",
+    "ADASS",
+    "Ofsted",
+    "HSE",
 )
-REGULATORS = {"CQC"}
+ACRONYM_BODY = re.compile(
+    rf"\b(?:the|within the|by the|from the|with the)\s+(?P<name>{'|'.join(PUBLIC_BODIES)})\b"
+)
+REGULATORS = {"CQC", "Ofsted", "HSE"}
 _GENERIC = re.compile(r"^(?:The|This|That|These|Our|Your|Their|Its|Any|Each|All|A|An|NHS)\s", re.I)
 
 

@@ -35,7 +35,7 @@ from graphbuild.parsing.questions import (
     request_as_at,
 )
 from graphbuild.parsing.sections import (
-    ANSWER_PREFIX,
+    ANSWER_LABEL,
     MARKER,
     Block,
     first_paragraph,
@@ -243,7 +243,7 @@ class _BlockReader:
     def label_line(self, line: Line, area_block: bool) -> bool:
         """'Public Health – 7.6' under 'How many FTE ...?'; 'Residential = 310'; 'Block: 250 h'."""
         match = LABEL_LINE.match(line.text)
-        if area_block or not match or ANSWER_PREFIX.match(line.text):
+        if area_block or not match or ANSWER_LABEL.match(line.text):
             return False
         figure = (match.group("figure") or match.group("bracket") or "").strip(" ;.")
         label = clean(match.group("label"))

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from graphbuild.facts import AreaFigure, Money, Statistic
-from graphbuild.parsing.dates import day_month_in_year
+from graphbuild.parsing.dates import day_month_in_year, financial_year
 from graphbuild.parsing.measures import count_phrase, group_of
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.sections import Block
@@ -21,7 +21,6 @@ from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Cell, Document, Table
 
 YEAR = re.compile(r"(?:19|20)\d\d")
-PERIOD = re.compile(r"(?P<a>(?:19|20)\d\d)\s*(?:-|–|/|to)\s*(?P<b>(?:19|20)?\d\d)")
 PERIOD_HEADER = re.compile(
     r"(?i)^(?:financial |fiscal |calendar )?(?:year|period|quarter|month)s?$"
 )
@@ -32,13 +31,8 @@ SPENT_ON = re.compile(
 
 
 def period_of(text: str) -> str | None:
-    """'2015 - 2016' or '2015/16' -> '2015-2016'."""
-    match = PERIOD.fullmatch(text.strip())
-    if not match:
-        return None
-    start, end = match.group("a"), match.group("b")
-    end = end if len(end) == 4 else start[:2] + end
-    return f"{start}-{end}" if int(end) == int(start) + 1 else None
+    """'2015 - 2016' or '2015/16' in a cell -> '2015-2016'."""
+    return financial_year(text, whole=True)
 
 
 def _number(cell: Cell) -> Decimal | None:

@@ -26,7 +26,7 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+\d{{4}}\b", re.IGNORECASE)
 DAY_MONTH = re.compile(
     rf"(?<![/\d.])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE
 )
-FINANCIAL_YEAR = re.compile(r"\b(20\d\d)\s?(?:/|-|–| - | to )\s?(20)?(\d\d)\b")
+FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:/|-|–|to)\s*((?:19|20)?\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,29 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
     return sorted(found, key=lambda d: d.start)
 
 
-def financial_year(text: str) -> str | None:
-    """The one financial year a phrase names: '2022/23', '2022-2023' -> '2022-2023'."""
-    found = {
-        f"{m.group(1)}-{m.group(1)[:2]}{m.group(3)}"
-        for m in FINANCIAL_YEAR.finditer(text)
-        if int(m.group(1)[2:]) + 1 == int(m.group(3))
-    }
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till)\s*")
+
+
+def leading_range(text: str, dates: list[DateMatch]) -> tuple[DateMatch, DateMatch] | None:
+    """The first two dates when they form a range ('1 April 2021 - 31 March 2026')."""
+    if len(dates) >= 2 and _RANGE_JOIN.fullmatch(text[dates[0].end : dates[1].start]):
+        return dates[0], dates[1]
+    return None
+
+
+def _year_pair(match: re.Match) -> str | None:
+    start, end = match.group(1), match.group(2)
+    end = end if len(end) == 4 else start[:2] + end
+    return f"{start}-{end}" if int(end) == int(start) + 1 else None
+
+
+def financial_year(text: str, whole: bool = False) -> str | None:
+    """The one financial year a phrase names ('2022/23', '2022 - 2023' -> '2022-2023');
+    with `whole`, only if that is all the text says (a table's period cell)."""
+    if whole:
+        match = FINANCIAL_YEAR.fullmatch(text.strip())
+        return _year_pair(match) if match else None
+    found = {pair for m in FINANCIAL_YEAR.finditer(text) if (pair := _year_pair(m))}
     return found.pop() if len(found) == 1 else None
 
 

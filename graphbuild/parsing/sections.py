@@ -41,8 +41,9 @@ _DECLARATIVE = re.compile(
     r"(?:is|are|was|were|has|have|had|will|stood|runs?|contains?)\b)",
     re.IGNORECASE,
 )
-ANSWER_LABEL = re.compile(
-    r"^\s*(?:(?i:answer|response|reply|our response|council response)\s*[:.-]|A\s*[:-])\s*"
+ANSWER_LABEL = re.compile(  # "Answer:", "Response -", "A:", "A2." (but not a sub-item "a.")
+    r"^\s*(?:(?i:answer|response|reply|our response|council response)\s*[:.-]|A\d*\s*[:-]|"
+    r"A\d+[.)])\s*"
 )
 ASKED = re.compile(
     r"^\s*(?:you asked(?: for)?|your request|the requester (?:asked|wrote)|request(?:ed)?|"
@@ -290,9 +291,6 @@ def heading_like(text: str) -> bool:
     return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))
 
 
-ANSWER_PREFIX = re.compile(r"^\s*(?:A\d*[.:)]|(?:answer|response|reply)\s*[:.-])\s*", re.IGNORECASE)
-
-
 def without_answer_label(text: str) -> str:
     """'Response: 412 people' -> '412 people'; 'A2. £21.50' -> '£21.50'."""
-    return ANSWER_PREFIX.sub("", text, count=1)
+    return ANSWER_LABEL.sub("", text, count=1)
