@@ -9,19 +9,16 @@ domain (…@x.gov.uk) is looked up in the bundled gazetteer of UK councils.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
-from functools import cache
-from pathlib import Path
 
 from graphbuild.facts import Evidence, SourceInfo
 from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.gazetteer import councils_by_domain
 from graphbuild.parsing.sections import BOILERPLATE, MARKER, is_request_like
 from graphbuild.parsing.spans import clean, line_span, span
 from graphbuild.readers.document import Document
 
-_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "uk_councils.csv"
 _NAME_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|upon|on|in|and|of|the|under|&)"
 COUNCIL = re.compile(
     rf"\b(?:(?:London|Royal) Borough of (?:[A-Z][a-z]+ ?){{1,3}}|"
@@ -57,19 +54,6 @@ _DATE_LABEL = re.compile(
 )
 
 
-@cache
-def gazetteer() -> dict[str, str]:
-    """domain -> council name, from the bundled list of UK councils."""
-    if not _GAZETTEER.exists():
-        return {}
-    with _GAZETTEER.open(encoding="utf-8") as handle:
-        return {
-            row["domain"].lower(): row["name"]
-            for row in csv.DictReader(handle)
-            if row.get("domain")
-        }
-
-
 def find_council(doc: Document) -> tuple[str | None, Evidence | None]:
     """The council named most often; else the council whose e-mail domain the letter uses."""
     mentions: Counter[str] = Counter()
@@ -84,7 +68,7 @@ def find_council(doc: Document) -> tuple[str | None, Evidence | None]:
         name = max(mentions, key=lambda n: (mentions[n], -first[n].start))
         return name, first[name]
     for match in re.finditer(r"@(?:[\w-]+\.)*?([\w-]+\.gov\.uk)\b", doc.text, re.IGNORECASE):
-        name = gazetteer().get(match.group(1).lower())
+        name = councils_by_domain().get(match.group(1).lower())
         if name:
             return name, span(doc, match.start() + 1, match.end())
     return None, None

@@ -8,11 +8,10 @@ bracket sits inside the legal name; "AB Care Ltd - Riverside" is a branch of
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+
+from graphbuild.parsing.gazetteer import places
 
 TRADING = re.compile(r"\s*\(?\b(?:trading as|t/a|t\.a\.|also known as|aka|formerly)\b\s*", re.I)
 _QUALIFIER = re.compile(
@@ -71,23 +70,6 @@ PROVIDER_COLUMN = re.compile(  # a table column that names organisations
     r"(?i)^(?:organisation|organization|provider|supplier|contractor|"
     r"agency|company|provider name)s?$"
 )
-_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "uk_councils.csv"
-_COUNCIL_WORDS = re.compile(
-    r"\b(?:city|county|borough|district|metropolitan|council|royal|london|of|the|and|"
-    r"corporation|combined|authority|greater)\b",
-    re.IGNORECASE,
-)
-
-
-@cache
-def places() -> frozenset[str]:
-    """Place names (towns, cities, counties) taken from the bundled list of UK councils."""
-    if not _GAZETTEER.exists():
-        return frozenset()
-    with _GAZETTEER.open(encoding="utf-8") as handle:
-        names = [row["name"] for row in csv.DictReader(handle)]
-    found = {" ".join(_COUNCIL_WORDS.sub(" ", n).split()).lower() for n in names}
-    return frozenset(p for p in found if p)
 
 
 def is_place(text: str) -> bool:
