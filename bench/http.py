@@ -6,10 +6,16 @@ on loopback, on a ~100k-triple store built from the samples copied under
 distinct names, for a point lookup and a GROUP BY aggregate, at 1, 8 and
 32 concurrent clients, against:
 
-  carekg    `carekg serve` (our app under waitress, threads=8, request log on)
+  carekg    `carekg serve` (our app under waitress, threads=8, request log on), as shipped
+  carekg-nocache  the same with CAREKG_ANSWER_CACHE_BYTES=0: every lookup evaluated
   oxigraph  `oxigraph serve-read-only --union-default-graph` on the same store
             (PyPI `oxigraph`, installed at bench time into a throw-away venv)
+  minimal   a Flask route that runs the query on pyoxigraph and returns its JSON,
+            nothing else (no checks, no log): what the engine costs inside Flask
   bare      a Flask route returning a constant under the same waitress config (the ceiling)
+
+The answer cache only serves lookups, so carekg-nocache and minimal are run for
+the lookups, and bare once per client count.
 
 Load comes from wrk (`apt-get install wrk`): keep-alive connections, each
 run bounded in time (--seconds) on 127.0.0.1 only.
@@ -27,6 +33,7 @@ import _isolate  # noqa: F401  (first: this file's name would shadow the stdlib 
 import argparse
 import importlib.util
 import json
+import os
 import re
 import shutil
 import statistics
@@ -42,7 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OXIGRAPH_VENV = Path(tempfile.gettempdir()) / "carekg-bench-oxigraph"
 WAITRESS_THREADS = 8
 ACCEPT = "application/sparql-results+json"
-SERVERS = ["carekg", "oxigraph", "bare"]
+SERVERS = ["carekg", "carekg-nocache", "oxigraph", "minimal", "bare"]
+LOOKUP_ONLY = {"carekg-nocache", "minimal"}
 CKG = "https://w3id.org/carekg/ontology#"
 AGGREGATE = (
     f"PREFIX ckg: <{CKG}> SELECT ?p (COUNT(DISTINCT ?m) AS ?n) "
@@ -127,6 +135,30 @@ def serve_bare(port: int) -> None:
     waitress.serve(app, host="127.0.0.1", port=port, threads=WAITRESS_THREADS, _quiet=True)
 
 
+def serve_minimal(port: int, store_path: str) -> None:
+    """Child process: the engine inside Flask with nothing else, under the same waitress config."""
+    import logging
+
+    import pyoxigraph as ox
+    import waitress
+
+    logging.getLogger("waitress").setLevel(logging.ERROR)
+    from flask import Flask, Response, request
+
+    store = ox.Store.read_only(store_path)
+    app = Flask("minimal")
+
+    @app.get("/sparql")
+    def answer() -> Response:
+        solutions = store.query(request.args["query"], use_default_graph_as_union=True)
+        if isinstance(solutions, ox.QueryBoolean):
+            return Response(str(solutions).lower(), mimetype="text/plain")
+        body = solutions.serialize(format=ox.QueryResultsFormat.JSON)
+        return Response(body, mimetype=ACCEPT)
+
+    waitress.serve(app, host="127.0.0.1", port=port, threads=WAITRESS_THREADS, _quiet=True)
+
+
 def free_port() -> int:
     import socket
 
@@ -138,16 +170,29 @@ def free_port() -> int:
 def start(name: str, store: Path, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     me = [sys.executable, __file__]
+    carekg = [
+        str(Path(sys.executable).parent / "carekg"),
+        "serve",
+        "--store",
+        str(store),
+        "--port",
+        str(port),
+        "--threads",
+        str(WAITRESS_THREADS),
+        "--workers",
+        str(workers),
+    ]
     commands = {
-        "carekg": [str(Path(sys.executable).parent / "carekg"), "serve", "--store", str(store),
-                   "--port", str(port), "--threads", str(WAITRESS_THREADS),
-                   "--workers", str(workers)],
+        "carekg": carekg,
+        "carekg-nocache": carekg,
         "oxigraph": [str(oxigraph_binary()), "serve-read-only", "--location", str(store),
                      "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        "minimal": [*me, "--serve-minimal", str(port), str(store)],
         "bare": [*me, "--serve-bare", str(port)],
     }  # fmt: skip
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    process = subprocess.Popen(commands[name], **quiet)
+    env = {**os.environ, "CAREKG_ANSWER_CACHE_BYTES": "0"} if name == "carekg-nocache" else None
+    process = subprocess.Popen(commands[name], env=env, **quiet)
     path = "/query" if name == "oxigraph" else "/sparql"
     base = f"http://127.0.0.1:{port}{path}"
     wait_ready(base + "?" + urllib.parse.urlencode({"query": "ASK {}"}))
@@ -229,6 +274,8 @@ def measure(bases: dict[str, str], queries: dict[str, str], args) -> list[dict]:
                     key = (server, "constant" if server == "bare" else label, clients)
                     if server == "bare" and label != next(iter(queries)):
                         continue
+                    if server in LOOKUP_ONLY and "lookup" not in label:
+                        continue
                     url = base + "?" + urllib.parse.urlencode({"query": query})
                     if (server, label) not in answers:
                         answers[server, label] = answer_rows(url)
@@ -269,13 +316,15 @@ def ratios(rows: list[dict], clients: int) -> str:
             return "n/a"
         return f"{statistics.median(pairs):.0%} [{min(pairs):.0%}-{max(pairs):.0%}]"
 
-    carekg_point = ("carekg", "point lookup")
+    bare = ("bare", "constant")
+    point = {name: (name, "point lookup") for name in SERVERS}
     return (
         f"At {clients} clients, median [min-max] of per-run ratios: "
         f"aggregate carekg/oxigraph {ratio(('carekg', 'aggregate'), ('oxigraph', 'aggregate'))}"
-        f" (goal >= 80%); point lookup carekg/bare {ratio(carekg_point, ('bare', 'constant'))}"
-        f" (goal >= 50%); point lookup carekg/oxigraph "
-        f"{ratio(carekg_point, ('oxigraph', 'point lookup'))}."
+        f" (goal >= 80%); point lookup carekg/bare {ratio(point['carekg'], bare)}"
+        f" (goal >= 50%); carekg-nocache/bare {ratio(point['carekg-nocache'], bare)};"
+        f" minimal/bare {ratio(point['minimal'], bare)};"
+        f" carekg/oxigraph {ratio(point['carekg'], point['oxigraph'])}."
     )
 
 
@@ -289,9 +338,13 @@ def main() -> None:
     parser.add_argument("--keep-store", type=Path, help="build the store here and keep it")
     parser.add_argument("--workers", type=int, default=2, help="QUERY_WORKERS for carekg")
     parser.add_argument("--serve-bare", metavar="PORT", help=argparse.SUPPRESS)
+    hidden = argparse.SUPPRESS
+    parser.add_argument("--serve-minimal", nargs=2, metavar=("PORT", "STORE"), help=hidden)
     args = parser.parse_args()
     if args.serve_bare:
         return serve_bare(int(args.serve_bare))
+    if args.serve_minimal:
+        return serve_minimal(int(args.serve_minimal[0]), args.serve_minimal[1])
     if args.keep_store:
         args.keep_store.mkdir(parents=True)
         args.store = build_store(args.keep_store, args.triples)

@@ -1,7 +1,8 @@
 """Per-request cost of the SPARQL point lookup inside the app, without any HTTP server.
 
-Calls the WSGI apps directly (carekg's and a bare Flask route), so the figure is
-the app's own CPU time per request; bench/http.py measures the same over HTTP.
+Calls the WSGI apps directly (carekg's, with and without its answer cache, and a
+bare Flask route), so the figure is the app's own CPU time per request, request
+log line included; bench/http.py measures the same over HTTP.
 
     .venv/bin/python bench/wsgi_cost.py --store /tmp/bench100k/store
 """
@@ -14,7 +15,7 @@ import _isolate  # noqa: F401  (first: bench/http.py must not shadow the stdlib 
 
 import argparse
 import io
-import logging
+import os
 import time
 import urllib.parse
 
@@ -22,6 +23,7 @@ import pyoxigraph as ox
 from flask import Flask
 
 from server import create_app
+from server.cli import configure_logging
 
 
 def _environ(path: str, query_string: str) -> dict:
@@ -55,16 +57,19 @@ def main() -> None:
     parser.add_argument("--store", required=True, help="a store built by carekg build")
     parser.add_argument("--requests", type=int, default=3000)
     args = parser.parse_args()
-    logging.disable(logging.CRITICAL)
+    nowhere = open(os.devnull, "w")  # noqa: SIM115 (open for the whole run)
+    configure_logging(nowhere)  # as `carekg serve` logs
     graph = next(iter(ox.Store.read_only(args.store).named_graphs())).value
     document = graph.replace("/graph/", "/document/")
     query = urllib.parse.quote(f"SELECT ?p ?o WHERE {{ <{document}> ?p ?o }}")
     bare = Flask("bare")
     bare.add_url_rule("/", "constant", lambda: "ok")
     ours = create_app({"STORE": args.store, "QUERY_WORKERS": 1})
+    uncached = create_app({"STORE": args.store, "QUERY_WORKERS": 1, "ANSWER_CACHE_BYTES": 0})
     for label, app, path, query_string in (
         ("bare Flask", bare, "/", ""),
         ("carekg", ours, "/sparql", f"query={query}"),
+        ("carekg, answer cache off", uncached, "/sparql", f"query={query}"),
     ):
         for _ in range(200):
             _call(app, path, query_string)

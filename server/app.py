@@ -7,12 +7,12 @@ The SPARQL core in server/core knows nothing of Flask.
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask
 
+from server.access_log import AccessLog
 from server.errors import register_error_handlers
 from server.settings import defaults
 
@@ -31,7 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_resources(app)
     _register_blueprints(app)
     register_error_handlers(app)
-    _request_log(app)
+    app.wsgi_app = AccessLog(app.wsgi_app, log)  # type: ignore[method-assign]
     return app
 
 
@@ -40,24 +40,3 @@ def _register_blueprints(app: Flask) -> None:
 
     for module in (sparql, pages, data, ui, explore):
         app.register_blueprint(module.bp)
-
-
-def _request_log(app: Flask) -> None:
-    """One line per request: method, path, status, bytes, milliseconds."""
-
-    @app.before_request
-    def _start() -> None:
-        g.started = time.perf_counter()
-
-    @app.after_request
-    def _line(response):
-        took = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        log.info(
-            "%s %s %s %s %.1fms",
-            request.method,
-            request.path,
-            response.status_code,
-            response.calculate_content_length() or "-",
-            took,
-        )
-        return response

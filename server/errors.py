@@ -7,6 +7,8 @@ import logging
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from server.core.errors import CoreError
+
 log = logging.getLogger("carekg.server")
 
 
@@ -31,16 +33,16 @@ def error_response(status: int, message: str) -> Response:
     return response
 
 
-def register_error_handlers(app: Flask) -> None:
-    @app.errorhandler(ApiError)
-    def _api(error: ApiError):
+def response_for(error: Exception) -> Response:
+    """The response to any error raised while answering: refusals and HTTP errors as they
+    are, anything else as a 500 whose trace goes to the log, never to the client."""
+    if isinstance(error, (ApiError, CoreError)):
         return error_response(error.status, error.message)
-
-    @app.errorhandler(HTTPException)
-    def _http(error: HTTPException):
+    if isinstance(error, HTTPException):
         return error_response(error.code or 500, error.description or error.name)
+    log.exception("unexpected error on %s %s", request.method, request.path)
+    return error_response(500, "internal error; see the server log")
 
-    @app.errorhandler(Exception)
-    def _unexpected(error: Exception):
-        log.exception("unexpected error on %s %s", request.method, request.path)
-        return error_response(500, "internal error; see the server log")
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(Exception, response_for)

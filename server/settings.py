@@ -26,6 +26,11 @@ SETTINGS = [
     Setting("MAX_NESTING", 60, "Deepest nesting of { } and ( ) a query may have (400 beyond)."),
     Setting("QUERY_WORKERS", 2, "Worker processes that evaluate SPARQL queries."),
     Setting(
+        "ANSWER_CACHE_BYTES",
+        32 * 1024 * 1024,
+        "Bytes of answers to repeated cheap lookups kept in memory (0 turns the cache off).",
+    ),
+    Setting(
         "BASE_IRI",
         "https://w3id.org/carekg/id/",
         "IRI prefix of the data; IRIs under it dereference at /id/...",

@@ -172,25 +172,34 @@ def _dataset(default_graphs: list[str] | None, named_graphs: list[str] | None) -
     }
 
 
-def run_here(store: ox.Store, query: str, fmt: str, max_rows: int) -> tuple[bytes, bool]:
+def local_text(query: str, max_rows: int) -> str | None:
+    """The text a bounded query runs as in this process: a SELECT without LIMIT or OFFSET gets
+    `LIMIT max_rows + 1`, so the engine stops one row past the cap. Depends on the text only,
+    so the server computes it once per distinct query."""
+    if re.search(r"(?i)^\s*SELECT\b", _without_prologue(query)) and not re.search(
+        r"(?i)\b(?:LIMIT|OFFSET)\b", query
+    ):
+        return f"{query}\nLIMIT {max_rows + 1}"
+    return None
+
+
+def run_here(
+    store: ox.Store, query: str, limited: str | None, fmt: str, max_rows: int
+) -> tuple[bytes, bool]:
     """Evaluate a bounded query (core.bounded) in this process, on the union of all graphs.
 
     Only for queries whose shape bounds their cost: nothing here can be stopped.
+    `limited` is `local_text(query, max_rows)`.
     """
     try:
-        if re.search(r"(?i)^\s*SELECT\b", _without_prologue(query)) and not re.search(
-            r"(?i)\b(?:LIMIT|OFFSET)\b", query
-        ):
-            limited = store.query(f"{query}\nLIMIT {max_rows + 1}", use_default_graph_as_union=True)
-            body = limited.serialize(format=RESULT_FORMATS[fmt])
+        if limited is not None:
+            solutions = store.query(limited, use_default_graph_as_union=True)
+            body = solutions.serialize(format=RESULT_FORMATS[fmt])
             if within_cap(body, fmt, max_rows):
                 return body, False
             # the extra row came back: cut through the capping path (rare for bounded queries)
-            return serialise_limited(
-                store.query(f"{query}\nLIMIT {max_rows + 1}", use_default_graph_as_union=True),
-                fmt,
-                max_rows,
-            )
+            solutions = store.query(limited, use_default_graph_as_union=True)
+            return serialise_limited(solutions, fmt, max_rows)
         result = store.query(query, use_default_graph_as_union=True)
         return _serialise(result, fmt, max_rows)
     except (SyntaxError, ValueError, OSError) as exc:

@@ -276,6 +276,8 @@ def test_cors_on_get_post_and_preflight(client: FlaskClient) -> None:
     )
     assert preflight.status_code == 204
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    refused = get(client, "SELEC nonsense")  # a page's script can read why, too
+    assert refused.status_code == 400 and refused.headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
     assert "content-type" in preflight.headers["Access-Control-Allow-Headers"].lower()
 
