@@ -87,6 +87,35 @@ ENUMERATED = re.compile(
 SUBJECT = re.compile(r"(?i)\b(?:support|supporting)\s+(?P<who>[^?]+?)\s+(?:in|for)\s*\(?\b[a-h]\)")
 
 
+RATE_FOR = re.compile(
+    r"\b(?:rates?|costs?|prices?|fees?)\s+(?:paid\s+)?for\s+(?P<q>[A-Z][\w'’ -]{2,60}?)"
+    r"\s+(?:stood|was|were|is|are|in|during|at|of|from|per|has|have|will)\b"
+)
+UNDER_CONTRACT = re.compile(
+    r"(?i)\bunder\s+(?:our|the|its|their)\s+"
+    r"(?P<q>[\w'’ -]{2,60}?\s(?:contract|framework|agreement))\b"
+)
+
+
+def _qualified(service: str | None, sentence: str) -> str | None:
+    """The service named more closely when the sentence does: 'the hourly rate for Evening
+    Calls stood at £19.10' -> 'domiciliary care - Evening Calls'; 'rates agreed under our
+    Better Days contract are ...' -> '... - Better Days contract'. A phrase that only repeats
+    the service, or carries figures, adds nothing."""
+    match = RATE_FOR.search(sentence) or UNDER_CONTRACT.search(sentence)
+    if not match:
+        return service
+    qualifier = " ".join(match.group("q").split())
+    words = set(re.findall(r"[a-z]+", qualifier.lower()))
+    if re.search(r"\d", qualifier) or not 1 <= len(qualifier.split()) <= 8:
+        return service
+    if service is None:
+        return qualifier
+    if words <= set(re.findall(r"[a-z]+", service.lower())):
+        return service
+    return f"{service} - {qualifier}"
+
+
 def _labelled_service(label: str, question: str, fallback: str | None) -> str:
     """'Nursing = £603' under '... support residents of care homes in a) residential care and
     b) nursing care?' -> 'nursing care, residents of care homes'."""
@@ -180,9 +209,9 @@ class _PriceReader:
                 self.fill(self.current, [money], line)
             return
         elif line.start in self.split_services:
-            self._new(line, unit, None, service_of(line.text))
+            self._new(line, unit, None, _qualified(service_of(line.text), line.text))
         elif self.current is None or self.current.unit != unit:
-            self._new(line, unit, self._basis_for(None), self.service)
+            self._new(line, unit, self._basis_for(None), _qualified(self.service, line.text))
         else:
             self.current.evidence = span(self.doc, self.current.evidence.start, line.end)
         self.fill(self.current, amounts, line)
