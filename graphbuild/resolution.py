@@ -12,18 +12,18 @@ that are sure, modelled on the Companies House "same as" rules (two live
 companies cannot hold names that differ only by case, punctuation, spacing,
 "&"/"and", numerals/number words, a leading "The", the legal designator or a
 "UK"/"GB" qualifier), by a trading name or branch the documents state, or by a
-registration number. Typos and near misses are only ever candidates.
+registration number. Typos and near misses are only ever candidates. How two
+names compare (the "same as" form, the similarity score) is
+graphbuild/provider_names.py; the rules and thresholds built on it are here.
 
 Pure: no rdflib, no I/O. rapidfuzz scores the near misses.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +36,15 @@ from graphbuild.parsing.identifiers import (  # noqa: F401  (re-exported)
     normalise_identifiers,
 )
 from graphbuild.parsing.names import TRADING, parse_name
+from graphbuild.provider_names import (  # noqa: F401  (EXTENSION_SCORE re-exported)
+    EXTENSION_SCORE,
+    SPOKEN,
+    distinctive,
+    is_registered_name,
+    match_tokens,
+    same_as_key,
+    similarity,
+)
 
 CANDIDATE_SCORE = 0.80
 """Lowest similarity (0-1) reported as a candidate.
@@ -49,15 +58,6 @@ more scores 0.83 or more ("Homely" v "Homley" 0.83, "Welesley" v "Wellesley"
 "Lantern Care" (0.76) and "ABC" v "ABD" (0.67) out.
 """
 
-EXTENSION_SCORE = 0.90
-"""Score for a name that is another name plus trailing words ("Caring Hands" v
-"Caring Hands Home Care", "Home Instead" v "Home Instead Senior Care (Derby)").
-
-These are often one brand and a company, franchisee or subsidiary using it, but
-as often two companies; never a merge. 0.90 ranks them above ordinary near
-misses and below single-letter typos of long names (0.93 and up).
-"""
-
 PREFILTER_SCORE = 60
 """rapidfuzz score (0-100) a label needs before it is scored in full: WRatio on the
 distinctive words (best of plain, partial and token ratios) or plain ratio on the
@@ -67,111 +67,9 @@ tests/test_resolution.py checks the prefilter loses no candidate."""
 MAX_CANDIDATES = 5
 """Candidates kept per resolution, best first: enough for a reviewer, not noise."""
 
-_GENERIC = (
-    "and of for the at in on care carer carers caring home homes homecare health healthcare "
-    "support supported supporting service services living community social domiciliary "
-    "nursing residential agency solutions senior personal independent"
-)
-GENERIC_WORDS = frozenset(_GENERIC.split())
-"""Words so common in provider names that sharing them says nothing about identity."""
-
-NATIONAL_QUALIFIERS = (("united", "kingdom"), ("great", "britain"), ("uk",), ("gb",))
-"""Trailing words Companies House disregards when comparing names ("X (UK) Ltd" is
-"X Ltd"). "Group", "Holdings", "Services", "International" have not been
-disregarded since 2015, and places ("(Derby)") mark franchisees: both stay."""
-
-_NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve"
-NUMBER_WORDS = {word: str(i) for i, word in enumerate(_NUMBERS.split())}
-SPOKEN = {"u": "you", "4": "for", "2": "to", "n": "and"}
-"""Text-speak read aloud, for scoring only ("Care 4 U" v "Care4You" is a candidate):
-Companies House does not treat these as the same, so they never merge."""
-
 STRONG_SCHEMES = frozenset({"companies-house", "charity", "cqc-provider"})
 """Schemes naming the legal entity: equal values merge, different values forbid a merge.
 A CQC location ID names a location: equal values merge, different ones prove nothing."""
-
-_DESIGNATOR = re.compile(
-    r"\b(?:limited|ltd|plc|llp|cic|cyfyngedig|cyf|community interest company|"
-    r"limited liability partnership|public limited company)\.?\s*$",
-    re.I,
-)
-
-
-# -- name forms ---------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def match_tokens(name: str) -> tuple[str, ...]:
-    """`name_key` words, made comparable: letters and digits apart, "A.B.C." one word,
-    number words as digits, a trailing national qualifier dropped."""
-    words = re.findall(r"[a-z]+|[0-9]+", name_key(name))
-    words = [NUMBER_WORDS.get(w, w) for w in _join_initials(words)]
-    return _drop_national(words)
-
-
-def _join_initials(words: list[str]) -> list[str]:
-    out: list[str] = []
-    run: list[str] = []
-    for word in [*words, ""]:
-        if len(word) == 1 and word.isalpha():
-            run.append(word)
-            continue
-        out += ["".join(run)] if len(run) > 1 else run
-        run = []
-        if word:
-            out.append(word)
-    return out
-
-
-def _drop_national(words: list[str]) -> tuple[str, ...]:
-    for qualifier in NATIONAL_QUALIFIERS:
-        rest = words[: -len(qualifier)]
-        if tuple(words[-len(qualifier) :]) == qualifier and distinctive(rest):
-            return tuple(rest)
-    return tuple(words)
-
-
-def distinctive(words: Iterable[str]) -> list[str]:
-    """The words that can tell one provider from another (not "care", "home", ...)."""
-    return [w for w in words if w not in GENERIC_WORDS]
-
-
-@lru_cache(maxsize=65536)
-def same_as_key(name: str) -> str:
-    """Names equal here are the "same as" each other in the Companies House sense."""
-    return "".join(match_tokens(name))
-
-
-@lru_cache(maxsize=65536)
-def is_registered_name(name: str) -> bool:
-    """Ends in a legal designator (Ltd, Limited, plc, LLP, CIC): a company's registered name."""
-    return bool(_DESIGNATOR.search(name.strip().rstrip(".,;")))
-
-
-def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """0-1: how alike two names' tokens are, generic words they share set aside."""
-    if not a or not b:
-        return 0.0
-    a, b = tuple(SPOKEN.get(w, w) for w in a), tuple(SPOKEN.get(w, w) for w in b)
-    extension = EXTENSION_SCORE if _extends(a, b) or _extends(b, a) else 0.0
-    shared = set(a) & set(b) & GENERIC_WORDS
-    left, right = [w for w in a if w not in shared], [w for w in b if w not in shared]
-    if not left and not right:
-        left, right = list(a), list(b)
-    x, y = " ".join(left), " ".join(right)
-    edit = max(
-        fuzz.ratio(x, y),
-        fuzz.token_sort_ratio(x, y),
-        fuzz.ratio(x.replace(" ", ""), y.replace(" ", "")),
-    )
-    return round(max(edit / 100, extension), 3)
-
-
-def _extends(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return len(short) < len(long) and long[: len(short)] == short and bool(distinctive(short))
-
-
-# -- the registry -------------------------------------------------------------
 
 _SAME_AS = "same name once legal form, case, spacing and punctuation are set aside"
 _TRADING = "name is a known provider's stated trading name or brand"

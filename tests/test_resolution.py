@@ -29,7 +29,9 @@ from graphbuild.resolution import (
 )
 from tests.test_architecture import imports, sample_specifics
 
-RESOLUTION = Path(__file__).resolve().parent.parent / "graphbuild" / "resolution.py"
+GRAPHBUILD = Path(__file__).resolve().parent.parent / "graphbuild"
+RESOLUTION = GRAPHBUILD / "resolution.py"
+RESOLUTION_MODULES = [RESOLUTION, GRAPHBUILD / "provider_names.py"]
 CH, CHARITY, CQC = "companies-house", "charity", "cqc-provider"
 FRANCHISE = [("Alder Care Ltd", ["Caremark"]), ("Birch Care Ltd", ["Caremark"])]
 
@@ -389,14 +391,16 @@ def test_find_identifiers_gives_spans_in_order() -> None:
 # -- rules of the codebase ----------------------------------------------------
 
 
-def test_resolution_is_pure() -> None:
-    for module in imports(RESOLUTION):
+@pytest.mark.parametrize("path", RESOLUTION_MODULES, ids=lambda p: p.name)
+def test_resolution_is_pure(path: Path) -> None:
+    for module in imports(path):
         assert not module.startswith(("rdflib", "pyoxigraph", "flask", "server")), module
-    assert "open(" not in RESOLUTION.read_text(encoding="utf-8")
+    assert "open(" not in path.read_text(encoding="utf-8")
 
 
-def test_resolution_names_no_sample_provider() -> None:
-    code = RESOLUTION.read_text(encoding="utf-8").lower()
+@pytest.mark.parametrize("path", RESOLUTION_MODULES, ids=lambda p: p.name)
+def test_resolution_names_no_sample_provider(path: Path) -> None:
+    code = path.read_text(encoding="utf-8").lower()
     leaked = [s for s in sample_specifics() if re.search(rf"(?<![\w]){re.escape(s)}(?![\w])", code)]
     assert not leaked
 

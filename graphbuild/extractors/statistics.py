@@ -8,16 +8,21 @@ as at 01/06/21" answering "How many adults ...?", a "Label – 17.5" line under
 12.5%". Durations, years, money, section numbers and lot numbers are not
 statistics. "… of which 2.5 posts", "three of these", "40 of whom" count the
 thing just mentioned.
+
+Here is the reading of counts in running prose, block by block. Figures that
+are a whole line (the bare answer, the "Label – 17.5" line) are read by
+graphbuild/parsing/line_figures.py, and which numbers count anything at all is
+graphbuild/parsing/counts.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from graphbuild.facts import Contract, DocumentFacts, Statistic
-from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.counts import as_at_date, cites_the_law, hedged, not_a_count
+from graphbuild.parsing.line_figures import FigureContext, LineFigure, bare_answer, label_figure
 from graphbuild.parsing.measures import (
     ASKS_AREAS,
     LABEL_LINE,
@@ -34,49 +39,19 @@ from graphbuild.parsing.questions import (
     question_period,
     request_as_at,
 )
-from graphbuild.parsing.sections import (
-    ANSWER_LABEL,
-    MARKER,
-    Block,
-    first_paragraph,
-    heading_like,
-    without_answer_label,
-)
-from graphbuild.parsing.spans import clean, sentences, span
+from graphbuild.parsing.sections import MARKER, Block, heading_like
+from graphbuild.parsing.spans import sentences, span
 from graphbuild.readers.document import Document, Line
 
-_REFERENCE_BEFORE = re.compile(
-    r"(?i)(?:\blot|\bq|question|questions|section|s\.|principle|page|appendix|annex|item|part|"
-    r"no\.|number|regulation|paragraph|article|qs|phase|tier|band|level|floor|grade|"
-    r"step|request|ref|reference)\s*\(?$"
-)
-_APPROX = re.compile(
-    r"(?i)(?:approximately|about|around|roughly|circa|c\.|some|nearly|almost|"
-    r"over|more than|up to)\s*$"
-)
-_LEGAL = re.compile(r"(?i)exempt|regulations|appropriate (?:time )?limit|section \d|act \d{4}")
 _FILLER = re.compile(
     r"(?i)^(?:(?:in addition|also|however|currently|at present|now|there (?:are|is|were|was)|"
     r"we (?:currently )?(?:have|run|employ|hold|support)|approximately|about|around|roughly|"
     r"some|a total of|in total)[\s,]*)+"
 )
-_NONE = re.compile(r"(?i)^\s*(?:none|nil|zero|no(?:ne)? at all)\s*\.?\s*$")
 _CLAUSE_END = re.compile(
     rf"[,;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d|{WORD_NUMBER.pattern})|\s+but\b|\s+although\b",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class _Context:
-    """What a block tells about its numbers before any number is read."""
-
-    measure: str | None
-    unit: str | None
-    group: str | None
-    department: str | None
-    date: str | None = None  # as stated by the request for all its figures
-    period: tuple[str, str] | None = None  # (interval, words) the question asks about
 
 
 def _stat(
@@ -86,7 +61,7 @@ def _stat(
     unit: str,
     ev_start: int,
     ev_end: int,
-    ctx: _Context,
+    ctx: FigureContext,
     **extra,
 ) -> Statistic:
     if unit == "posts" and value != value.to_integral():
@@ -118,7 +93,7 @@ class _BlockReader:
     ) -> None:
         self.doc, self.block, self.consumed, self.contracts = doc, block, consumed, contracts
         asked = question_measure(block.question_text)
-        self.ctx = _Context(
+        self.ctx = FigureContext(
             asked[0] if asked else None,
             asked[1] if asked else None,
             asked[2] if asked else None,
@@ -137,12 +112,17 @@ class _BlockReader:
         lines = self.lines()
         if not lines:
             return []
-        if self.bare_answer(lines):
+        bare = bare_answer(self.doc, self.block, lines[0], self.ctx)
+        if bare is not None:
+            for figure in bare:
+                self.line_figure(figure)
             return self.found
         area_block = bool(ASKS_AREAS.search(self.block.question_text))
         heading_dept = self.document_department
         for line in lines:
-            if self.label_line(line, area_block):
+            figure = None if area_block else label_figure(line, self.block.question_text, self.ctx)
+            if figure:
+                self.line_figure(figure)
                 continue
             if area_block and LABEL_LINE.match(line.text):
                 continue
@@ -152,146 +132,22 @@ class _BlockReader:
             self.sentence_line(line)
         return self.found
 
-    def asked_measure(self, answer_phrase: str = "") -> str | None:
-        """The question's measure, with the period it asks about and the answer's own words."""
-        if not self.ctx.measure:
-            return None
-        measure = self.ctx.measure
-        if self.ctx.period:
-            measure = f"{measure}, {self.ctx.period[1]}"
-        extra = [w for w in answer_phrase.split() if w.lower() not in measure.lower()]
-        return f"{measure} ({answer_phrase})" if extra and answer_phrase else measure
-
-    def bare_answer(self, lines: list[Line]) -> bool:
-        """A figure alone answering 'How many ...?': '312 as at 01/06/21', '4 (older people)',
-        '1,234 hours', 'Four lead provider contracts.', 'None.'."""
-        first = lines[0]
-        text = without_answer_label(MARKER.sub("", first.text, count=1)).strip()
-        paragraph = first_paragraph(self.block.answer)
-        if not self.ctx.measure or len(paragraph) > 2 or len(text) > 80:
-            return False
-        if _NONE.match(text):
-            self._bare(first, Decimal(0), self.ctx.unit, self.asked_measure(), self.ctx.group, None)
-            return True
-        numbers = [
-            n
-            for n in find_numbers(self.doc.text, first.start, first.end)
-            if not self._masked(n, first.start)
-        ]
-        lead = without_answer_label(
-            self.doc.text[first.content_start : numbers[0].start] if numbers else ""
-        )
-        if len(numbers) != 1 or lead.strip(" •-–:") not in ("", "approximately", "about", "around"):
-            return False
-        number = numbers[0]
-        rest = self.doc.text[number.end : first.end]
-        match = re.fullmatch(r"\s*(?:\((?P<group>[^)]+)\)|as (?:at|of) .+?)?\s*\.?\s*", rest)
-        phrase = count_phrase(self.doc.text, number.end)
-        if match:
-            group = group_of(match.group("group") or "") or self.ctx.group
-            dates = find_dates(rest)
-            self._bare(
-                first,
-                number.value,
-                self.ctx.unit,
-                self.asked_measure(),
-                group,
-                dates[0].iso if dates else None,
-            )
-            return True
-        tail = self.doc.text[phrase.noun_end : first.end] if phrase else ""
-        dated = re.fullmatch(r"\s*as (?:at|of) .+?\s*\.?\s*", tail)
-        if phrase and (len(tail.strip(" .;")) < 3 or dated):
-            noun = clean(self.doc.text[number.end : phrase.noun_end])
-            self._bare(
-                first,
-                number.value,
-                phrase.unit,
-                self.asked_measure(noun),
-                phrase.group or self.ctx.group,
-                find_dates(tail)[0].iso if dated and find_dates(tail) else None,
-            )
-            return True
-        return False
-
-    def _bare(
-        self,
-        line: Line,
-        value: Decimal,
-        unit: str | None,
-        measure: str | None,
-        group: str | None,
-        date: str | None,
-    ) -> None:
-        if not unit or not measure:
-            return
-        date = date or (self.ctx.period[0] if self.ctx.period else None) or self.ctx.date
+    def line_figure(self, figure: LineFigure) -> None:
+        """Record a whole-line figure; without a department of its own, it is the block's."""
         self.found.append(
             _stat(
                 self.doc,
-                measure,
-                value,
-                unit,
-                line.content_start,
-                line.end,
+                figure.measure,
+                figure.value,
+                figure.unit,
+                figure.start,
+                figure.end,
                 self.ctx,
-                group=group,
-                date=date,
+                department=figure.department or self.ctx.department,
+                group=figure.group,
+                date=figure.date,
             )
         )
-
-    def label_line(self, line: Line, area_block: bool) -> bool:
-        """'Public Health – 7.6' under 'How many FTE ...?'; 'Residential = 310'; 'Block: 250 h'."""
-        match = LABEL_LINE.match(line.text)
-        if area_block or not match or ANSWER_LABEL.match(line.text):
-            return False
-        figure = (match.group("figure") or match.group("bracket") or "").strip(" ;.")
-        label = clean(match.group("label"))
-        numbers = find_numbers(figure)
-        if not numbers or "£" in figure or "%" in figure:
-            return False
-        number = numbers[0]
-        bare = re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure)
-        phrase = None if bare else count_phrase(figure, number.end)
-        if not bare and (phrase is None or number.start > 40):
-            return False
-        unit = phrase.unit if phrase else self.ctx.unit
-        if not unit:
-            return False
-        total = label.lower() == "total"
-        department = None
-        asked = self.asked_measure()
-        if total:
-            measure = f"{asked}, total" if asked else None
-        elif asked and (
-            department_of(label) == label
-            or label in self.block.question_text
-            and department_of(label)
-        ):
-            measure, department = asked, label
-        elif asked:
-            measure = f"{asked} - {label}"
-        else:
-            measure = f"{label}: {clean_measure(figure[: number.start] + figure[number.end :])}"
-        if not measure:
-            return False
-        group = group_of(label) or (phrase.group if phrase else None) or self.ctx.group
-        date = (self.ctx.period[0] if self.ctx.period else None) or self.ctx.date
-        self.found.append(
-            _stat(
-                self.doc,
-                measure,
-                number.value,
-                unit,
-                line.content_start,
-                line.end,
-                self.ctx,
-                department=department or self.ctx.department,
-                group=group,
-                date=date,
-            )
-        )
-        return True
 
     def contract_context(self, line: Line) -> str | None:
         """Inside a contract's section, its title and provider name the counts."""
@@ -314,31 +170,19 @@ class _BlockReader:
         if marker:
             start = line.start + marker.end()
         for s_start, s_end in sentences(text, start, line.end):
-            if _LEGAL.search(text[s_start:s_end]):
+            if cites_the_law(text[s_start:s_end]):
                 continue
             self.percentages(s_start, s_end)
             for number in find_numbers(text, s_start, s_end):
                 self.number(number, s_start, s_end, line)
 
-    def _masked(self, number: NumberMatch, s_start: int) -> bool:
-        text = self.doc.text
-        before = text[max(s_start, number.start - 14) : number.start]
-        after = text[number.end : number.end + 3]
-        if _REFERENCE_BEFORE.search(before) or "£" in before[-2:] or after.startswith(("%", " %")):
-            return True
-        if not number.words and re.fullmatch(r"(?:19|20)\d\d", text[number.start : number.end]):
-            return True
-        return any(
-            d.start <= number.start < d.end for d in find_dates(text, s_start, number.end + 20)
-        )
-
     def number(self, number: NumberMatch, s_start: int, s_end: int, line: Line) -> None:
         text = self.doc.text
-        if self._masked(number, s_start):
+        if not_a_count(text, number, s_start):
             return
         sentence = text[s_start:s_end]
         after = text[number.end : s_end]
-        approx = bool(_APPROX.search(text[max(s_start, number.start - 15) : number.start]))
+        approx = hedged(text, number, s_start)
         anaphor = re.match(r"\s+of (?:these|those|them|whom|which)\b", after)
         if anaphor and self.last:
             noun, measure, group, department = self.last
@@ -356,7 +200,7 @@ class _BlockReader:
                     group=group,
                     department=department,
                     approximate=approx,
-                    date=self._date(sentence),
+                    date=as_at_date(sentence),
                 )
             )
             return
@@ -410,7 +254,7 @@ class _BlockReader:
                 group=group,
                 department=department,
                 approximate=approx,
-                date=self._date(sentence),
+                date=as_at_date(sentence),
             )
         )
 
@@ -440,20 +284,13 @@ class _BlockReader:
                 group=phrase.group or group_of(sentence),
                 department=department_of(sentence) or self.ctx.department,
                 approximate=approx,
-                date=self._date(sentence),
+                date=as_at_date(sentence),
             )
         )
 
-    def _date(self, sentence: str) -> str | None:
-        match = re.search(r"(?i)\bas (?:at|of)\s+", sentence)
-        if not match:
-            return None
-        dates = find_dates(sentence, match.end(), match.end() + 40)
-        return dates[0].iso if dates else None
-
     def percentages(self, s_start: int, s_end: int) -> None:
         answer = " ".join(ln.text for ln in self.block.answer)
-        asked = self.asked_measure() if self.ctx.unit == "percent" else None
+        asked = self.ctx.asked_measure() if self.ctx.unit == "percent" else None
         for phrase in percent_phrases(self.doc.text, s_start, s_end, answer, asked):
             self.found.append(
                 _stat(

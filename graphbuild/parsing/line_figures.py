@@ -1,0 +1,191 @@
+"""Figures that make up a whole answer line, named by the question they answer.
+
+A question that asks "How many ...?" is often answered by a figure and little
+else: "312 as at 01/06/21", "4 (older people)", "Four lead provider
+contracts.", "None.", or one "Label – 17.5" line per team. Such a line names
+nothing itself, so what it counts, and for when, comes from the question (its
+measure, unit, group and period) and from the request's own date. Running prose,
+where a count is read from the words beside it, is the statistics extractor's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from graphbuild.parsing.counts import not_a_count
+from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.measures import (
+    LABEL_LINE,
+    clean_measure,
+    count_phrase,
+    department_of,
+    group_of,
+)
+from graphbuild.parsing.numbers import find_numbers
+from graphbuild.parsing.sections import (
+    ANSWER_LABEL,
+    MARKER,
+    Block,
+    first_paragraph,
+    without_answer_label,
+)
+from graphbuild.parsing.spans import clean
+from graphbuild.readers.document import Document, Line
+
+_NONE = re.compile(r"(?i)^\s*(?:none|nil|zero|no(?:ne)? at all)\s*\.?\s*$")
+
+
+@dataclass
+class FigureContext:
+    """What a block tells about its numbers before any number is read."""
+
+    measure: str | None
+    unit: str | None
+    group: str | None
+    department: str | None
+    date: str | None = None  # as stated by the request for all its figures
+    period: tuple[str, str] | None = None  # (interval, words) the question asks about
+
+    def asked_measure(self, answer_phrase: str = "") -> str | None:
+        """The question's measure, with the period it asks about and the answer's own words."""
+        if not self.measure:
+            return None
+        measure = self.measure
+        if self.period:
+            measure = f"{measure}, {self.period[1]}"
+        extra = [w for w in answer_phrase.split() if w.lower() not in measure.lower()]
+        return f"{measure} ({answer_phrase})" if extra and answer_phrase else measure
+
+    def stated_date(self) -> str | None:
+        """The date of a figure that gives none: the asked period's, else the request's."""
+        return (self.period[0] if self.period else None) or self.date
+
+
+@dataclass(frozen=True)
+class LineFigure:
+    """One figure read from a whole line; `department` None means the block's."""
+
+    measure: str
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    group: str | None
+    date: str | None
+    department: str | None = None
+
+
+def bare_answer(
+    doc: Document, block: Block, first: Line, ctx: FigureContext
+) -> list[LineFigure] | None:
+    """A figure alone answering 'How many ...?': '312 as at 01/06/21', '4 (older people)',
+    '1,234 hours', 'Four lead provider contracts.', 'None.'.
+
+    None when the answer is not one; an empty list when it is, but the question does
+    not say what it counts (the answer is then read no further).
+    """
+    text = without_answer_label(MARKER.sub("", first.text, count=1)).strip()
+    paragraph = first_paragraph(block.answer)
+    if not ctx.measure or len(paragraph) > 2 or len(text) > 80:
+        return None
+    if _NONE.match(text):
+        return _bare(first, Decimal(0), ctx.unit, ctx.asked_measure(), ctx.group, None, ctx)
+    numbers = [
+        n
+        for n in find_numbers(doc.text, first.start, first.end)
+        if not not_a_count(doc.text, n, first.start)
+    ]
+    lead = without_answer_label(doc.text[first.content_start : numbers[0].start] if numbers else "")
+    if len(numbers) != 1 or lead.strip(" •-–:") not in ("", "approximately", "about", "around"):
+        return None
+    number = numbers[0]
+    rest = doc.text[number.end : first.end]
+    match = re.fullmatch(r"\s*(?:\((?P<group>[^)]+)\)|as (?:at|of) .+?)?\s*\.?\s*", rest)
+    phrase = count_phrase(doc.text, number.end)
+    if match:
+        group = group_of(match.group("group") or "") or ctx.group
+        dates = find_dates(rest)
+        return _bare(
+            first,
+            number.value,
+            ctx.unit,
+            ctx.asked_measure(),
+            group,
+            dates[0].iso if dates else None,
+            ctx,
+        )
+    tail = doc.text[phrase.noun_end : first.end] if phrase else ""
+    dated = re.fullmatch(r"\s*as (?:at|of) .+?\s*\.?\s*", tail)
+    if phrase and (len(tail.strip(" .;")) < 3 or dated):
+        noun = clean(doc.text[number.end : phrase.noun_end])
+        return _bare(
+            first,
+            number.value,
+            phrase.unit,
+            ctx.asked_measure(noun),
+            phrase.group or ctx.group,
+            find_dates(tail)[0].iso if dated and find_dates(tail) else None,
+            ctx,
+        )
+    return None
+
+
+def _bare(
+    line: Line,
+    value: Decimal,
+    unit: str | None,
+    measure: str | None,
+    group: str | None,
+    date: str | None,
+    ctx: FigureContext,
+) -> list[LineFigure]:
+    if not unit or not measure:
+        return []
+    date = date or ctx.stated_date()
+    return [LineFigure(measure, value, unit, line.content_start, line.end, group, date)]
+
+
+def label_figure(line: Line, question: str, ctx: FigureContext) -> LineFigure | None:
+    """'Public Health – 7.6' under 'How many FTE ...?'; 'Residential = 310'; 'Block: 250 h'."""
+    match = LABEL_LINE.match(line.text)
+    if not match or ANSWER_LABEL.match(line.text):
+        return None
+    figure = (match.group("figure") or match.group("bracket") or "").strip(" ;.")
+    label = clean(match.group("label"))
+    numbers = find_numbers(figure)
+    if not numbers or "£" in figure or "%" in figure:
+        return None
+    number = numbers[0]
+    bare = re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure)
+    phrase = None if bare else count_phrase(figure, number.end)
+    if not bare and (phrase is None or number.start > 40):
+        return None
+    unit = phrase.unit if phrase else ctx.unit
+    if not unit:
+        return None
+    total = label.lower() == "total"
+    department = None
+    asked = ctx.asked_measure()
+    if total:
+        measure = f"{asked}, total" if asked else None
+    elif asked and (department_of(label) == label or label in question and department_of(label)):
+        measure, department = asked, label
+    elif asked:
+        measure = f"{asked} - {label}"
+    else:
+        measure = f"{label}: {clean_measure(figure[: number.start] + figure[number.end :])}"
+    if not measure:
+        return None
+    group = group_of(label) or (phrase.group if phrase else None) or ctx.group
+    return LineFigure(
+        measure,
+        number.value,
+        unit,
+        line.content_start,
+        line.end,
+        group,
+        ctx.stated_date(),
+        department,
+    )
