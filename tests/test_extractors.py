@@ -268,3 +268,32 @@ def test_spend_per_year_with_a_provider_column_is_not_a_list_of_contracts() -> N
         "2022 - 2023\t£43,000\tVoice Ability\n"
     )
     assert facts.contracts == []
+
+
+def test_a_question_that_builds_on_another_shares_its_week() -> None:
+    facts = facts_of(
+        "Eastmoor County Council\nFreedom of Information response\n\n"
+        "1. Please give the number of hours of home care provided in the week commencing "
+        "6 May 2024.\n\n"
+        "8,420 hours.\n\n"
+        "2. Of the hours given in answer to question 1, please state the share (%) delivered "
+        "by the independent sector.\n\n"
+        "92% of those hours.\n"
+    )
+    stats = {s.unit: s for s in facts.statistics}
+    assert (stats["hours"].value, stats["hours"].date) == (Decimal(8420), "2024-05-06")
+    share = stats["percent"]
+    assert (share.value, share.date) == (Decimal(92), "2024-05-06")
+    assert share.measure.startswith("share (%) of the hours delivered by the independent sector")
+
+
+def test_a_share_without_a_referenced_question_has_no_borrowed_date() -> None:
+    facts = facts_of(
+        "Eastmoor County Council\n\n"
+        "1. Please give the number of hours of home care provided in the week commencing "
+        "6 May 2024.\n\n8,420 hours.\n\n"
+        "2. Please state the share (%) of home care delivered by the independent sector.\n\n"
+        "92%.\n"
+    )
+    (share,) = [s for s in facts.statistics if s.unit == "percent"]
+    assert share.value == Decimal(92) and share.date is None

@@ -37,6 +37,7 @@ from graphbuild.parsing.questions import (
     document_department,
     question_measure,
     question_period,
+    referred_question,
     request_as_at,
 )
 from graphbuild.parsing.sections import MARKER, Block, heading_like
@@ -90,6 +91,7 @@ class _BlockReader:
         contracts: list[Contract],
         as_at: str | None,
         department: str | None,
+        period: tuple[str, str] | None,
     ) -> None:
         self.doc, self.block, self.consumed, self.contracts = doc, block, consumed, contracts
         asked = question_measure(block.question_text)
@@ -99,7 +101,7 @@ class _BlockReader:
             asked[2] if asked else None,
             department,
             as_at,
-            question_period(block.question_text),
+            period,
         )
         self.document_department = department
         self.found: list[Statistic] = []
@@ -302,6 +304,7 @@ class _BlockReader:
                     phrase.end,
                     self.ctx,
                     group=group_of(phrase.measure),
+                    date=self.ctx.stated_date() if asked else None,  # the question's, as asked
                 )
             )
 
@@ -326,8 +329,16 @@ def extract_statistics(
     """Statistics in the answers, skipping `consumed` lines (lots, their members, tables)."""
     found: list[Statistic] = []
     as_at, department = request_as_at(blocks), document_department(blocks)
+    periods: dict[str, tuple[str, str] | None] = {}
     for block in blocks:
-        found += _BlockReader(doc, block, consumed, facts.contracts, as_at, department).read()
+        period = question_period(block.question_text)
+        referred = referred_question(block.question_text)
+        if period is None and referred:
+            period = periods.get(referred)  # "Of the hours given in answer to question 4, ..."
+        if block.number:
+            periods[block.number] = period
+        reader = _BlockReader(doc, block, consumed, facts.contracts, as_at, department, period)
+        found += reader.read()
     kept: list[Statistic] = []
     for stat in found:
         if not _restated(stat, kept):

@@ -27,6 +27,18 @@ _CUT = re.compile(
 _PERIOD = re.compile(
     r"(?i)\bbetween\s+(?P<a>[^,?]+?)\s+and\s+(?P<b>\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})"
 )
+_OF_THE = re.compile(
+    r"(?i)^\s*(?:\d+[.)]\s*)?of (?:the|these|those) (?P<w>[a-z][a-z -]{1,30}?)\b"
+    r"(?=\s+(?:given|stated|provided|reported|made|delivered|above|in\b)|,)"
+)
+_WEEK = re.compile(
+    r"(?i)\bweek\s+(?:commencing|beginning|starting)\s+(?:on\s+)?"
+    r"(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_REFERS_TO = re.compile(
+    r"(?i)\b(?:in|to|for|from|at)\s+(?:your\s+)?(?:answer|response|reply)\s+to\s+question\s+"
+    r"(?P<n>\d+)|\b(?:given|stated|provided|reported)\s+(?:in|at|under|for)\s+question\s+(?P<m>\d+)"
+)
 _AS_AT = re.compile(r"(?i)\bas (?:at|of)\s+(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+\w+(?:\s+\d{4})?)")
 _DEPARTMENT_NOTE = re.compile(
     r"(?i)(?:request (?:concerned|concerns|relates to|is about)|for the attention of|"
@@ -47,6 +59,13 @@ def question_measure(question: str) -> tuple[str, str, str | None] | None:
     phrase = re.sub(r"\*+", "", clean_measure(phrase))
     phrase = re.sub(r"(?i)^(?:the\s+)", "", phrase)
     if re.match(r"(?i)(?:percentage|proportion|share)\b", phrase):
+        whole = _OF_THE.match(question)
+        if whole and " of " not in phrase:  # "Of the visits made, ... the share (%) missed"
+            head, _, rest = phrase.partition(" ")
+            parenthesis = re.match(r"\([^)]*\)\s*", rest)
+            lead = f"{head} {parenthesis.group(0).strip()}" if parenthesis else head
+            rest = rest[parenthesis.end() :] if parenthesis else rest
+            phrase = f"{lead} of the {whole.group('w')} {rest}".strip()
         return phrase, "percent", group_of(phrase)
     bare = re.sub(r"\s*\([^)]*\)", "", re.sub(r"(?i)^number of\s+", "", phrase))
     found = count_phrase(" " + bare, 0)
@@ -56,7 +75,14 @@ def question_measure(question: str) -> tuple[str, str, str | None] | None:
 
 
 def question_period(question: str) -> tuple[str, str] | None:
-    """'between 1st April and 30 June 2019' -> (interval '2019-04-01/2019-06-30', words)."""
+    """'between 1st April and 30 June 2019' -> (interval '2019-04-01/2019-06-30', words);
+    'in the week commencing 6 May 2024' -> ('2024-05-06', words): a week is known by its
+    first day."""
+    week = _WEEK.search(question)
+    if week:
+        start = parse_date(week.group("d"))
+        if start and len(start) == 10:
+            return start, f"week commencing {week.group('d')}"
     match = _PERIOD.search(question)
     if not match:
         return None
@@ -67,6 +93,13 @@ def question_period(question: str) -> tuple[str, str] | None:
     if not start or len(start) != 10 or len(end) != 10:
         return None
     return f"{start}/{end}", f"{match.group('a')} to {match.group('b')}"
+
+
+def referred_question(question: str) -> str | None:
+    """'Of the hours given in answer to question 4, ...' -> '4': the question this one builds
+    on, whose period its figures share."""
+    match = _REFERS_TO.search(question)
+    return (match.group("n") or match.group("m")) if match else None
 
 
 def request_as_at(blocks: list[Block]) -> str | None:
