@@ -24,9 +24,16 @@ UNIT_WORDS = [
     (r"\bweekly\b|per week|a week|\bpw\b|p/w", "week"),
     (r"\bhourly\b|per hour|an hour|\bph\b|p/h", "hour"),
     (r"\bnightly\b|per night|a night|sleep-?ins?", "night"),
+    (r"\bdaily\b|per day|a day|per diem", "day"),
 ]
+PRICE_UNITS = {unit for _, unit in UNIT_WORDS}
 PRICE_WORDS = re.compile(r"(?i)\b(?:rates?|costs?|prices?|fees?|paid|pay|charges?)\b")
-CEILING = {"hour": Decimal(500), "week": Decimal(20000), "night": Decimal(2000)}
+CEILING = {
+    "hour": Decimal(500),
+    "week": Decimal(20000),
+    "night": Decimal(2000),
+    "day": Decimal(5000),
+}
 _RANGE = re.compile(r"£\s?[\d,.]+\s*(?:-|–|to)\s*£\s?[\d,.]+")
 
 
@@ -37,9 +44,20 @@ def _unit(text: str) -> str | None:
     return None
 
 
-def _kind(text: str, money: MoneyMatch, line_text: str, offset: int) -> str | None:
-    around = line_text[max(0, money.start - offset - 30) : money.start - offset].lower()
+_FROM_A_DATE = re.compile(
+    r"\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b|\bfrom\s+\d{1,2}/\d{1,2}/\d{2,4}|\bfrom\s+(?:19|20)\d\d\b"
+)
+
+
+def _kind(text: str, money: MoneyMatch, line_text: str, offset: int, since: int = 0) -> str | None:
+    """Minimum, maximum or average, from the words just before the amount (only those since
+    the previous amount: in 'from £X to £Y' the 'from' is X's) or just after it ('£X lowest').
+    'from April 2023' dates a rate; it does not start a range."""
+    begin = max(since - offset, money.start - offset - 30, 0)
+    around = line_text[begin : money.start - offset].lower()
     around = re.split(r"\band\b|[,;]", around)[-1]  # only the words of this amount's clause
+    around = _FROM_A_DATE.sub(" ", around)
     if re.search(r"^\s*(?:lowest|minimum|min)\b", line_text[money.end - offset :].lower()):
         return "minimum"
     if re.search(r"^\s*(?:highest|maximum|max)\b", line_text[money.end - offset :].lower()):
@@ -116,6 +134,45 @@ def _qualified(service: str | None, sentence: str) -> str | None:
     return f"{service} - {qualifier}"
 
 
+_FOR_WHAT = re.compile(
+    r"^\s*(?:\([^)]{1,30}\)\s*)?(?:for|at|in)\s+"
+    r"(?P<q>(?!the year|each year|\d)[A-Za-z][\w' -]{2,50}?)"
+    r"(?=\s+(?:and|or|with|but|while|whereas)\b|\s*[,;.(]|\s*$)"
+)
+_BETWEEN_RANGE = re.compile(r"^\s*(?:-|–|to|and)\s*$")
+
+
+def _each_priced(
+    text: str, amounts: list[MoneyMatch], start: int, end: int, line_unit: str | None
+) -> list[tuple[MoneyMatch, str, str | None]] | None:
+    """'£712 per week for residential care and £845 per week for nursing care', or '£118 per
+    night and £16.20 per hour': two prices, not a range. Each amount then has its own unit
+    and what it is for; None unless every amount has a unit and they differ in unit or in
+    what they price."""
+    if len(amounts) < 2:
+        return None
+    priced = []
+    for index, money in enumerate(amounts):
+        following = amounts[index + 1].start if index + 1 < len(amounts) else end
+        if index and _BETWEEN_RANGE.match(text[amounts[index - 1].stated_end : money.start]):
+            return None  # '£9 - £15', '£9 to £15': one range
+        unit = money.period if money.period in PRICE_UNITS else line_unit
+        if unit is None:
+            return None
+        what = _FOR_WHAT.match(text[money.stated_end : following])
+        if what:
+            purpose: str | None = " ".join(what.group("q").split())
+        else:  # 'Sleep-in nights are paid at £X': the clause before names what
+            lead = text[amounts[index - 1].stated_end if index else start : money.start]
+            purpose = service_of(re.split(r"[.;?]", lead)[-1])
+        priced.append((money, unit, purpose))
+    units = {unit for _, unit, _ in priced}
+    purposes = [what for _, _, what in priced]
+    if len(units) > 1 or (all(purposes) and len(set(purposes)) == len(purposes)):
+        return priced
+    return None
+
+
 def _labelled_service(label: str, question: str, fallback: str | None) -> str:
     """'Nursing = £603' under '... support residents of care homes in a) residential care and
     b) nursing care?' -> 'nursing care, residents of care homes'."""
@@ -190,6 +247,13 @@ class _PriceReader:
             return
         if not (PRICE_WORDS.search(line.text) or self.question_unit):
             return
+        each = _each_priced(self.doc.text, amounts, line.start, line.end, _unit(line.text))
+        if each:
+            for money, money_unit, what in each:
+                self._new(line, money_unit, self._basis_for(None), self._service_for(what))
+                self.fill(self.current, [money], line)
+            self.current = None
+            return
         label = PERIOD_LABEL.match(line.text)
         named = LABEL_PRICE.match(line.text)
         periods = [PERIOD_AFTER.match(self.doc.text[m.end : line.end]) for m in amounts]
@@ -216,6 +280,15 @@ class _PriceReader:
             self.current.evidence = span(self.doc, self.current.evidence.start, line.end)
         self.fill(self.current, amounts, line)
 
+    def _service_for(self, what: str | None) -> str | None:
+        """'for nursing care' names a service itself; 'at Ashgrove Court' narrows the block's."""
+        if not what:
+            return self.service
+        named = service_of(what)
+        if named and len(what.split()) <= 3:
+            return named
+        return f"{self.service} - {what}" if self.service else None
+
     def _new(self, line: Line, unit: str, basis: str | None, service: str | None) -> None:
         self.current = PriceRange(
             unit, span(self.doc, line.content_start, line.end), basis=basis, service=service
@@ -224,10 +297,12 @@ class _PriceReader:
 
     def fill(self, price: PriceRange, amounts: list[MoneyMatch], line: Line) -> None:
         ranged = _RANGE.search(line.text)
+        since = 0
         for index, money in enumerate(amounts):
+            previous_end, since = since, money.stated_end
             if money.amount > CEILING.get(price.unit, Decimal(10**6)):
                 continue
-            kind = _kind(self.doc.text, money, line.text, line.start)
+            kind = _kind(self.doc.text, money, line.text, line.start, previous_end)
             if ranged and kind is None and index < 2:
                 kind = "minimum" if index == 0 else "maximum"
             if kind is None:

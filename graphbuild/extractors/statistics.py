@@ -32,7 +32,7 @@ from graphbuild.parsing.measures import (
     group_of,
 )
 from graphbuild.parsing.numbers import WORD_NUMBER, NumberMatch, find_numbers
-from graphbuild.parsing.percentages import percent_phrases
+from graphbuild.parsing.percentages import asked_percentage, percent_phrases
 from graphbuild.parsing.questions import (
     document_department,
     question_measure,
@@ -293,6 +293,8 @@ class _BlockReader:
     def percentages(self, s_start: int, s_end: int) -> None:
         answer = " ".join(ln.text for ln in self.block.answer)
         asked = self.ctx.asked_measure() if self.ctx.unit == "percent" else None
+        asked = asked or asked_percentage(self.block.question_text)
+        sentence = self.doc.text[s_start:s_end]
         for phrase in percent_phrases(self.doc.text, s_start, s_end, answer, asked):
             self.found.append(
                 _stat(
@@ -304,7 +306,7 @@ class _BlockReader:
                     phrase.end,
                     self.ctx,
                     group=group_of(phrase.measure),
-                    date=self.ctx.stated_date() if asked else None,  # the question's, as asked
+                    date=as_at_date(sentence) or (self.ctx.stated_date() if asked else None),
                 )
             )
 

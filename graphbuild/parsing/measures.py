@@ -149,6 +149,23 @@ ASKS_AREAS = re.compile(
 )
 
 
+_ACTION = re.compile(
+    r"(?i)(?:\w+ing|\w+ed|receives?|attends?|uses?|are|were|have|had|who|aged|with|in|on|from)$"
+)
+
+
+def _people_acting(window: str, words: list[str]) -> tuple[int, str | None] | None:
+    """'1,030 people attended a commissioned day opportunity', '402 people receive home care':
+    the count is of the people; the nouns after the verb say what they do, not what is
+    counted. Returns (end of the people noun in window, group) or None."""
+    for index, word in enumerate(words[:-1]):
+        if re.fullmatch(PEOPLE_NOUNS, word, re.IGNORECASE) and _ACTION.fullmatch(words[index + 1]):
+            found = re.search(rf"\b{re.escape(word)}\b", window)
+            if found:
+                return found.end(), group_of(" ".join(words[: index + 1]))
+    return None
+
+
 def count_phrase(text: str, start: int) -> CountPhrase | None:
     """Read the noun phrase that follows a number at text[start:]; None if it counts nothing."""
     window = text[start : start + 90]
@@ -162,6 +179,9 @@ def count_phrase(text: str, start: int) -> CountPhrase | None:
         return None
     head = match.group("head").lower()
     words = match.group("mods").split()
+    acting = _people_acting(window, words)
+    if acting is not None:
+        return CountPhrase("people", start + acting[0], acting[1])
     if any(re.search(r"[.,;:()]", w) or w.lower() in _PREPOSITIONS for w in words) or head in _TIME:
         return None
     modifiers = [

@@ -25,6 +25,23 @@ _READING = (
 )
 
 
+_ANSWER_LABEL = re.compile(r"(?i)^\s*(?:our\s+)?(?:answer|response|reply|a\d+)\s*[:.–-]\s*")
+_POINTER = re.compile(  # words that point back at a figure rather than name a measure
+    r"(?i)^\s*(?:this|that|which|it)\s+(?:represents?|is|was|equates to|amounts to)\s*$|"
+    r"^\s*(?:representing|or|i\.e\.?)\s*$"
+)
+_AFTER = re.compile(
+    r"(?i)^\s*(?:of|at|in|for)\s+(?P<x>[^.;()]{3,80}?)(?=\s+and\b|\s*[.;(),]|\s+\d|\s*$)"
+)
+_ASKED_SHARE = re.compile(r"(?i)\bwhat\s+(?:percentage|proportion|share|%)\s+of\s+(?P<x>[^?]+)")
+
+
+def asked_percentage(question: str) -> str | None:
+    """'What percentage of visits were late?' -> 'percentage of visits were late'."""
+    match = _ASKED_SHARE.search(question)
+    return clean_measure(f"percentage of {match.group('x')}") if match else None
+
+
 @dataclass(frozen=True)
 class PercentPhrase:
     measure: str
@@ -55,12 +72,24 @@ def percent_phrases(
     """Each percentage in text[start:end] with its measure; `asked` is the question's measure
     when the question asked for a percentage."""
     found = []
+    since = start
     for match in PERCENT.finditer(text, start, end):
-        before = text[start : match.start()]
+        # only the words since the previous percentage: '93% at A and 88% at B'
+        before = _ANSWER_LABEL.sub("", text[since : match.start()])
+        if since > start:  # '... at A and': the words up to 'and' were the previous figure's
+            before = re.split(r"\band\b|[,;]", before)[-1]
+        since = match.end()
+        following = _AFTER.match(text[match.end() : end])
+        if _POINTER.match(before) or re.search(r"\d[\d,.]*\s*\($", before):
+            before = ""  # '402 (34% of ...)', 'This represents 78% of ...': the after-words name it
+            if not asked and following:
+                before = f"share of {following.group('x')}"
         change = _CHANGE.search(before)
         subject = resolve_subject(before, answer)
         if asked:
             qualifier = _READING.sub("", clean_measure(_TRAILING_VERB.sub("", before)))
+            if not qualifier and following and text[match.end() : end].lstrip()[:2] != "of":
+                qualifier = f"{text[match.end() : end].split()[0]} {following.group('x')}"
             measure = f"{asked} ({qualifier})" if qualifier else asked
         elif change and subject:
             word = (

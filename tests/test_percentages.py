@@ -1,0 +1,49 @@
+"""Percentages in answers: what each is a share of, and when (invented letters)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from graphbuild.parsing.measures import count_phrase
+from tests.test_extractors import facts_of
+
+
+def stats_of(question: str, answer: str) -> list[tuple]:
+    facts = facts_of(f"Northam Borough Council\n\n{question}\n\n{answer}\n")
+    return [(s.value, s.unit, s.measure, s.date) for s in facts.statistics]
+
+
+def test_an_answer_label_is_not_a_measure_and_the_as_at_date_is_kept() -> None:
+    ((value, unit, measure, date),) = stats_of(
+        "6. What percentage of visits are made on time?", "Response: 91% as at 30 June 2024."
+    )
+    assert (value, unit, date) == (Decimal(91), "percent", "2024-06-30")
+    assert measure == "percentage of visits are made on time"
+
+
+def test_two_shares_in_one_sentence_each_keep_their_own_words() -> None:
+    rows = stats_of(
+        "Q2. What percentage of planned hours were delivered in 2024?",
+        "Answer: 95% at Elm Row and 89% at Birch Yard.",
+    )
+    measures = [measure for _, _, measure, _ in rows]
+    assert measures == [
+        "percentage of planned hours were delivered in 2024 (at Elm Row)",
+        "percentage of planned hours were delivered in 2024 (at Birch Yard)",
+    ]
+
+
+def test_a_share_pointing_back_at_a_figure_is_named_by_the_words_after_it() -> None:
+    rows = stats_of(
+        "4. How many residents are in spot placements?",
+        "315 residents were in spot placements. This represents 64% of all funded placements.",
+    )
+    assert (Decimal(64), "percent", "share of all funded placements", None) in rows
+    assert all(measure != "This represents" for _, _, measure, _ in rows)
+
+
+def test_people_doing_something_are_counted_as_people() -> None:
+    for phrase in (" people attended a day centre", " adults receiving home care"):
+        found = count_phrase(phrase, 0)
+        assert found is not None and found.unit == "people", phrase
+    assert count_phrase(" staff vacancies", 0).unit == "posts"
