@@ -13,7 +13,7 @@ import re
 
 from graphbuild.facts import Framework, Lot, LotMembership, Money, PriceRange, Warning
 from graphbuild.parsing.dates import find_dates, leading_range
-from graphbuild.parsing.money import find_money
+from graphbuild.parsing.money import MoneyMatch, find_money
 from graphbuild.parsing.names import looks_like_organisation, parse_name
 from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block
@@ -28,6 +28,7 @@ PRICE_LINE = re.compile(
     r"(?i)\b(?P<kind>minimum|maximum|average|min|max|lowest|highest|mean)\b(?P<words>[^£:]*)"
     r":?\s*(?P<money>£\s?[\d,]+(?:\.\d+)?)"
 )
+LOT_PRICE_UNITS = {"hour", "week", "night", "day"}
 UNIT_WORDS = [
     (r"week", "week"),
     (r"hour", "hour"),
@@ -37,20 +38,25 @@ UNIT_WORDS = [
     (r"annum|annual|year", "annual"),
 ]
 FRAMEWORK_NAME = re.compile(
-    r"\b(?P<name>(?:(?:[A-Z][\w&'’-]*|and|of|for|the|&)[ \t]+){0,6}?"
+    r"\b(?P<name>(?:(?:[A-Z][\w&'’-]*|and|of|for|the|at|&)[ \t]+){0,6}?"
     r"(?:Framework(?: Agreements?)?|Dynamic Purchasing System|DPS|Approved (?:Provider )?List)"
+    r"(?:[ \t]+(?:19|20)\d\d(?:[/-]\d\d)?\b)?"
     r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:(?:[A-Z][\w&'’()-]*|and|&)[ \t]*)+)?)"
 )
 PARTNER = re.compile(
     r"(?i)(?:jointly commissioned|joint(?:ly)? commission(?:ed|ing)|co-commissioned|"
-    r"commissioned jointly|in partnership|partnership arrangements?)\s+with\s+(?:the\s+)?"
+    r"commissioned jointly|jointly (?:procured|tendered|let)|procured jointly|"
+    r"in partnership|partnership arrangements?)\s+with\s+(?:the\s+)?"
     r"(?P<org>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’()-]*|and|of|for|the|&))*)"
 )
 PERIOD = re.compile(
     r"(?i)\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]year period"
 )
 _DATE_ROLES = [
-    (re.compile(r"(?i)\b(?:commenc|start|began|begin|from|effective)"), "start"),
+    (
+        re.compile(r"(?i)\b(?:commenc|start|began|begin|from|effective|opened|since|went live)"),
+        "start",
+    ),
     (re.compile(r"(?i)\b(?:expir|end|until|conclud|terminat|run to|runs to)"), "end"),
 ]
 
@@ -98,6 +104,9 @@ class _LotReader:
         lot = self.lot(match.group("num"), line)
         rest = match.group("rest")
         money = find_money(line.text)
+        if money and self.unit_prices(lot, line, money):
+            self.in_list = False
+            return
         if money:
             title = clean(line.text[match.start("rest") : money[0].start])
             lot.title = lot.title or title or None
@@ -111,6 +120,35 @@ class _LotReader:
         if rest.strip() and not introduces and len(rest) <= 80:
             lot.title = lot.title or clean(rest) or None  # "Lot 2 - Older People"
         self.in_list = True  # what follows a lot heading is its providers, if it reads as names
+
+    def unit_prices(self, lot: Lot, line: Line, money: list[MoneyMatch]) -> bool:
+        """'Lot 1: minimum £22.10, maximum £24.60, average £23.15 per hour' prices the lot;
+        it is not its value. False when the line is not a price line. Several amounts with
+        nothing saying which is which are left alone rather than guessed."""
+        unit = next((m.period for m in money if m.period in LOT_PRICE_UNITS), None)
+        kinds = list(PRICE_LINE.finditer(line.text))
+        if unit is None and not kinds:
+            return False
+        unit = unit or _unit(" ".join(k.group("words") for k in kinds)) or _unit(line.text)
+        if unit not in LOT_PRICE_UNITS:
+            return False
+        price = PriceRange(unit, line_span(self.doc, line), stated=line.content)
+        if kinds:
+            for kind in kinds:
+                amount = find_money(kind.group("money"))[0].amount
+                word = kind.group("kind").lower()
+                if word in {"minimum", "min", "lowest"}:
+                    price.minimum = amount
+                elif word in {"maximum", "max", "highest"}:
+                    price.maximum = amount
+                else:
+                    price.average = amount
+        elif len(money) == 1:
+            price.average = money[0].amount
+        else:
+            return True  # a price line, but which amount is what is not said
+        lot.prices.append(price)
+        return True
 
     def member(self, line: Line) -> None:
         parsed = parse_name(line.content)
@@ -230,6 +268,8 @@ def extract_frameworks(
     doc: Document, blocks: list[Block], title: str | None = None
 ) -> tuple[list[Framework], list[Warning]]:
     frameworks: list[Framework] = []
+    unnamed: list[Framework] = []
+    priced_later: list[Lot] = []  # 'Lot 1: minimum £.. per hour' answering another question
     warnings: list[Warning] = []
     for block in blocks:
         lines = [ln for ln in block.answer if not ln.blank]
@@ -251,6 +291,7 @@ def extract_frameworks(
             continue
         if named is None:
             if not any(lot.members for lot in lots.values()):
+                priced_later += [lot for lot in lots.values() if lot.prices]
                 continue
             service, name = _unnamed(block, title)
             n_start, n_end = lines[0].start, lines[0].end
@@ -259,11 +300,38 @@ def extract_frameworks(
         framework = Framework(name, span(doc, n_start, n_end), lots=list(lots.values()))
         framework.service = service_of(name) or service_of(block.question_text)
         _dates(doc, framework, start, end)
-        frameworks.append(framework)
+        (frameworks if named else unnamed).append(framework)
+    frameworks += _lots_of_the_named(frameworks, unnamed)
+    _add_prices(frameworks, priced_later)
     if not frameworks:
         frameworks += _unnamed_framework(doc, blocks, title)
     _attach_partners(doc, blocks, frameworks)
     return frameworks, warnings
+
+
+def _lots_of_the_named(named: list[Framework], unnamed: list[Framework]) -> list[Framework]:
+    """Lots listed under 'The framework has three lots' belong to the one framework the
+    letter names elsewhere; only when it names none (or several) do they stand alone."""
+    if len(named) != 1:
+        return unnamed
+    framework = named[0]
+    alone = []
+    for other in unnamed:
+        numbers = {lot.number for lot in framework.lots}
+        if any(lot.number in numbers for lot in other.lots):
+            alone.append(other)  # lots of the same number: another framework after all
+            continue
+        framework.lots += other.lots
+    return alone
+
+
+def _add_prices(frameworks: list[Framework], priced: list[Lot]) -> None:
+    """Prices given lot by lot in a later answer join the lot of that number, when exactly
+    one framework has it (two frameworks with a Lot 1 leave the price unplaced)."""
+    for lot in priced:
+        same = [x for f in frameworks for x in f.lots if x.number == lot.number]
+        if len(same) == 1:
+            same[0].prices += lot.prices
 
 
 def _unnamed(block: Block, title: str | None) -> tuple[str | None, str]:
