@@ -25,8 +25,8 @@ SPEC: dict[str, tuple[list[str], list[str]]] = {
     "source": (["document"], ["council", "title", "reference", "date"]),
     "organisations": (["organisation"], ["role", "aliases"]),
     "frameworks": (["document", "framework"], ["service", "start", "end", "maxEnd"]),
-    "lots": (["document", "lot"], ["title", "value", "valuePeriod"]),
-    "memberships": (["document", "lot", "provider"], []),
+    "lots": (["document", "framework", "lot"], ["title", "value", "valuePeriod"]),
+    "memberships": (["document", "framework", "lot", "provider"], []),
     "contracts": (["document", "provider", "value"], CQ_SPEC["cq05"][1]),
     "areas": (["document", "area"], CQ_SPEC["cq06"][1]),
     "prices": (["document", "unit"], ["service", "minPrice", "maxPrice", "avgPrice"]),
@@ -81,6 +81,7 @@ def gold_rows(gold: dict) -> dict[str, list[dict]]:
             rows["lots"].append(
                 {
                     "document": doc,
+                    "framework": _s(fw.get("name")),
                     "lot": _s(lot["number"]),
                     "title": _s(lot.get("title")),
                     "value": _s(lot.get("estimated_value_gbp")),
@@ -88,7 +89,12 @@ def gold_rows(gold: dict) -> dict[str, list[dict]]:
                 }
             )
             rows["memberships"] += [
-                {"document": doc, "lot": _s(lot["number"]), "provider": p}
+                {
+                    "document": doc,
+                    "framework": _s(fw.get("name")),
+                    "lot": _s(lot["number"]),
+                    "provider": p,
+                }
                 for p in lot.get("providers", [])
             ]
     for contract in gold.get("contracts", []):
@@ -202,6 +208,7 @@ def fact_rows(facts: DocumentFacts) -> dict[str, list[dict]]:
             rows["lots"].append(
                 {
                     "document": doc,
+                    "framework": fw.name,
                     "lot": lot.number,
                     "title": _s(lot.title),
                     "value": _s(lot.value.amount if lot.value else None),
@@ -212,6 +219,7 @@ def fact_rows(facts: DocumentFacts) -> dict[str, list[dict]]:
             rows["memberships"] += [
                 {
                     "document": doc,
+                    "framework": fw.name,
                     "lot": lot.number,
                     "provider": m.provider,
                     "quote": m.evidence.quote,
