@@ -7,6 +7,9 @@ a label that names a department ("Adult Social Care and Commissioning")
 becomes the department of the lines under it. A one-word label ("City:")
 under a sentence about a service ("Nursing care placements are ...")
 is read as that service's sub-area. Figures for one area merge across answers.
+Prose gives spend year by year ("Total supported living spend was £X in 2022/23
+and £Y in 2021/22": one figure per year) and counts without a year ("We commission
+supported living from five providers"), which belong with the latest year's spend.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from graphbuild.parsing.measures import ASKS_AREAS, LABEL_LINE, department_of
 from graphbuild.parsing.money import find_money
 from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block, without_answer_label
-from graphbuild.parsing.services import service_of
-from graphbuild.parsing.spans import clean, line_span
+from graphbuild.parsing.services import SERVICES, service_of
+from graphbuild.parsing.spans import clean, line_span, sentences, span
 from graphbuild.readers.document import Document, Line
 
 PROVIDERS_ON = re.compile(
@@ -145,7 +148,13 @@ POOL = re.compile(
 ACTIVE = re.compile(
     r"(?i)\bnumber of providers (?:actively|currently) [^.]*?\b(?:is|hovers at|stands at|are|was)"
     r"\s+(?:around |about |roughly |some )?(?P<n>\d[\d,]*)\b|"
-    r"\b(?P<m>\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:contracted|commissioned|active) providers of\b"
+    r"\b(?P<m>\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:contracted|commissioned|active) providers of\b|"
+    r"\bcommission(?:s|ed)? [\w ]{3,40}? from (?P<k>\d[\d,]*|[a-z]+(?:-[a-z]+)?) providers\b|"
+    r"\b(?:used|uses|use) (?P<u>\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:[\w-]+ ){0,3}providers\b"
+)
+SPOT = re.compile(
+    r"(?i)^(?P<x>[A-Z][\w&' -]{2,50}?) (?:is|are) (?:purchased|bought|commissioned) "
+    r"(?:on|through|via) (?:a |the )?spot(?: purchase)? (?:basis|contracts?|arrangements?)"
 )
 BARE_COUNT = re.compile(r"^\s*(?P<n>\d[\d,]*)\b(?P<rest>.*)$")
 
@@ -154,6 +163,13 @@ def _count(text: str) -> int | None:
     if re.fullmatch(r"[\d,]+", text):
         return int(text.replace(",", ""))
     return words_to_int(text)
+
+
+def _figure_line(text: str) -> bool:
+    """'Homecare - £21.6m' (read by the label reader), not 'Answer: we use 23 providers'."""
+    match = LABEL_LINE.match(without_answer_label(text))
+    figure = (match.group("figure") or match.group("bracket")) if match else ""
+    return bool(re.search(r"[\d£]", figure))
 
 
 def _sentence_figures(
@@ -165,9 +181,14 @@ def _sentence_figures(
 ) -> None:
     """'a pool of around 90 providers', 'forty contracted providers of respite care'."""
     for line in block.answer:
-        if line.blank or LABEL_LINE.match(line.text):
+        if line.blank or _figure_line(line.text):
             continue
         pool, active = POOL.search(line.text), ACTIVE.search(line.text)
+        spot = SPOT.search(without_answer_label(line.text).strip())
+        if spot and service_of(spot.group("x")):  # "CHC home care is purchased on a spot basis"
+            service = service_of(spot.group("x"))
+            area = areas.setdefault(service, AreaFigure(service, line_span(doc, line)))
+            area.purchasing = area.purchasing or "spot"
         if not pool and not active:
             continue
         service = service_of(line.text) or service_of(block.question_text) or service_of(title)
@@ -178,7 +199,7 @@ def _sentence_figures(
         if pool and area.providers_on_framework is None:
             area.providers_on_framework = _count(pool.group("n"))
         if active and area.active_providers is None:
-            area.active_providers = _count(active.group("n") or active.group("m"))
+            area.active_providers = _count(next(g for g in active.groups() if g))
 
 
 def _bare_count(
@@ -212,7 +233,7 @@ def _bare_spend(
     money = find_money(text)
     if len(money) != 1 or money[0].start != 0 or len(text) > money[0].stated_end + 3:
         return False
-    service = service_of(block.question_text) or service_of(title)
+    service = _spent_on(block.question_text) or service_of(title)
     if not service:
         return False
     period = money[0].period or financial_year(block.question_text)
@@ -220,6 +241,84 @@ def _bare_spend(
     area = areas.setdefault(key, AreaFigure(service, line_span(doc, lines[0])))
     area.value = Money(money[0].amount, period, money[0].stated(text))
     return True
+
+
+SPENT_ON = re.compile(
+    r"(?i)\bspen[dt]\s+on\s+(?:the\s+)?(?P<x>.+?)(?:\s+services?)?\s+(?:in|for|during|over|each)\b"
+)
+SPEND_SUBJECT = re.compile(
+    r"(?i)\b(?:total\s+|gross\s+|net\s+)?(?P<x>[a-z][\w&' -]{2,50}?)\s+"
+    r"(?:spend|expenditure)\s+(?:was|is|were|totalled|came to)\b"
+)
+IN_YEAR = re.compile(r"(?i)^\s*(?:in|for|during)\s+(?:the\s+)?(?:financial\s+year\s+)?")
+
+
+def _spent_on(question: str) -> str | None:
+    """'How much did you spend on CHC home care in 2022/23?' -> 'CHC home care'.
+
+    A plain service word keeps its one label ('home care' -> 'domiciliary care'); a
+    qualified one ('CHC home care') is a narrower area and keeps the question's words.
+    """
+    match = SPENT_ON.search(question)
+    phrase = clean(match.group("x")) if match else ""
+    label = service_of(phrase) if phrase and len(phrase.split()) <= 6 else None
+    if label is None:
+        return service_of(question)
+    plain = any(
+        re.fullmatch(rf"(?:{pattern})(?:\s+(?:care|services?|support))?", phrase, re.I)
+        for pattern, name in SERVICES
+        if name == label
+    )
+    return label if plain else phrase
+
+
+def _yearly_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> None:
+    """'Total supported living spend was £X in 2022/23 and £Y in 2021/22': a figure a year."""
+    for line in block.answer:
+        for start, end in sentences(doc.text, line.start, line.end):
+            text = doc.text[start:end]
+            if not re.search(r"(?i)\b(?:spend|spent|expenditure)\b", text):
+                continue
+            subject = SPEND_SUBJECT.search(text)
+            told = clean(subject.group("x")) if subject else ""
+            asked = _spent_on(block.question_text)
+            # The sentence's own subject wins when it names another service than the question.
+            name = told if service_of(told) and service_of(told) != service_of(asked) else asked
+            if not name:
+                continue
+            for money in find_money(text):
+                after = text[money.stated_end :]
+                lead = IN_YEAR.match(after)
+                period = financial_year(after[lead.end() : lead.end() + 9]) if lead else None
+                if period is None or money.period not in (None, "annual"):
+                    continue
+                name = name[0].upper() + name[1:]
+                area = areas.setdefault(f"{name}-{period}", AreaFigure(name, span(doc, start, end)))
+                area.value = area.value or Money(money.amount, period, money.stated(text))
+
+
+def _merge_counts(areas: dict[str, AreaFigure]) -> None:
+    """A count with no year ('from five providers') joins the latest year's spend on that area."""
+    for key, area in list(areas.items()):
+        label = service_of(area.area)
+        if area.value is not None or (label != area.area and " - " in area.area):
+            continue  # a sub-area ('Residential care - City') is an area of its own
+        label = label or area.area.lower()
+        spent = [
+            a
+            for a in areas.values()
+            if a.value is not None
+            and a.value.period
+            and (a.area.lower() == area.area.lower() or service_of(a.area) == label)
+        ]
+        if not spent:
+            continue
+        latest = max(spent, key=lambda a: a.value.period)
+        for field in ("active_contracts", "providers_on_framework", "active_providers"):
+            if getattr(latest, field) is None:
+                setattr(latest, field, getattr(area, field))
+        latest.purchasing = latest.purchasing or area.purchasing
+        del areas[key]
 
 
 def extract_areas(
@@ -233,9 +332,11 @@ def extract_areas(
             continue
         if _bare_spend(doc, block, title, areas):
             continue
+        _yearly_spend(doc, block, areas)
         if ASKS_AREAS.search(block.question_text) and not _bare_count(doc, block, title, areas):
             _AreaReader(doc, areas, departments).read(block.answer)
         _sentence_figures(doc, block, title, areas, department)
+    _merge_counts(areas)
     return [a for a in areas.values() if _has_figure(a)]
 
 

@@ -13,14 +13,27 @@ import re
 
 from graphbuild.facts import Contract, Money
 from graphbuild.parsing.dates import find_dates, leading_range
+from graphbuild.parsing.layout import Record, is_total_row, records
 from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import find_money
-from graphbuild.parsing.names import PROVIDER_COLUMN, parse_name
-from graphbuild.parsing.numbers import words_to_int
+from graphbuild.parsing.names import PROVIDER_COLUMN, PROVIDER_LABEL, parse_name
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import clean, line_span, span
-from graphbuild.readers.document import Document, Line
+from graphbuild.parsing.terms import COUNT as _COUNT
+from graphbuild.parsing.terms import END_WORDS as _END_WORDS
+from graphbuild.parsing.terms import (
+    EXTENSION,
+    PERIODS_EACH,
+    TERM,
+    extension_months,
+    shared_terms,
+    term_months,
+)
+from graphbuild.parsing.terms import START_WORDS as _START_WORDS
+from graphbuild.parsing.terms import months as _months
+from graphbuild.parsing.titles import intro_title, question_title
+from graphbuild.readers.document import Document, Line, Table
 
 HEADING = re.compile(
     r"^\s*(?:•\s*)?(?:the\s+)?contract\s+(?:for|of)\s+(?P<title>[^.:;]{6,140})\s*:?\s*$", re.I
@@ -29,28 +42,9 @@ PROVIDER = re.compile(
     r"(?i)(?:(?:current |incumbent |contracted )?providers?(?:\(s\))?\s*(?:is|are|:)\s*|"
     r"(?:awarded|let|provided|delivered) (?:to|by)\s+)(?P<name>[A-Z][^.;,\n]{1,80})"
 )
-_COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
-TERM = re.compile(
-    rf"(?i)\b(?:is|runs?|term(?: of)?|lasts?|period of)\s+(?:for\s+)?{_COUNT}"
-    rf"[ -](?P<unit>years?|months?)"
-)
-EXTENSION = re.compile(
-    rf"(?i)(?:option|options|opportunity|ability|right) to extend(?: it| them)?\s+(?:for\s+)?"
-    rf"(?:a further\s+|an additional\s+|up to\s+|a period of\s+)?{_COUNT}\s+(?:further\s+)?"
-    rf"(?P<unit>years?|months?)"
-)
 SERVICE_USERS = re.compile(
     r"(?i)\bservice users\s*[:=-]\s*(?P<n>[\d,]+)|(?P<m>[\d,]+)\s+service users"
 )
-_END_WORDS = re.compile(r"(?i)(?:conclud|expir|ends?\b|ending|terminat|until|runs? to|due to end)")
-_START_WORDS = re.compile(r"(?i)(?:commenc|start|began|from)")
-
-
-def _months(count: str, unit: str) -> int | None:
-    number = int(count) if count.isdigit() else words_to_int(count)
-    if number is None:
-        return None
-    return number * (12 if unit.lower().startswith("year") else 1)
 
 
 def _sections(block: Block) -> list[tuple[Line, list[Line]]]:
@@ -98,33 +92,10 @@ def _read_section(doc: Document, heading: Line, lines: list[Line]) -> Contract:
 
 
 ASKS_CONTRACT = re.compile(r"(?i)\bcontracts?\b")
-_TITLE = re.compile(
-    r"(?i)\b(?P<t>(?:(?!(?:of|the|and|for|to|in|on|with|by|dates?|many|has|have|your|our)\b)"
-    r"[a-z&/()-]+\s+){1,5}contracts?)\b"
-)
-_TITLE_NOISE = re.compile(
-    r"(?i)^(?:how many|what|when|which|the|your|does|do|is|are|of|has|have)\s+"
-)
 ASKS_END = re.compile(r"(?i)expir|come to an end|\bend\b|renewal|finish|run until")
 ASKS_START = re.compile(r"(?i)\bstart|commence|\bbegin")
 ASKS_VALUE = re.compile(r"(?i)\bvalue\b|\bcost\b|\bworth\b|\bspend\b")
-PERIODS_EACH = re.compile(
-    rf"(?i)\b{_COUNT}\s+(?:extension\s+)?(?:periods?|options?|extensions?)\s+of\s+"
-    rf"(?P<m>\d+|one|two|three|six|twelve)\s+(?P<unit>years?|months?)(?:\s+each)?"
-)
 ASKS_RATE = re.compile(r"(?i)\brates?\b|weekly|hourly|nightly|per (?:week|hour|night)|average")
-
-
-def _title(question: str) -> str | None:
-    """The most descriptive 'X contract' phrase a question uses."""
-    titles = []
-    for match in _TITLE.finditer(question):
-        title = match.group("t")
-        while _TITLE_NOISE.match(title):
-            title = _TITLE_NOISE.sub("", title)
-        if len(title.split()) > 1:
-            titles.append(clean(title))
-    return max(titles, key=lambda t: len(t.split()), default=None)
 
 
 class _QuestionContract:
@@ -195,7 +166,7 @@ class _QuestionContract:
 def _from_questions(doc: Document, blocks: list[Block], title: str | None) -> Contract | None:
     mentions = [b for b in blocks if ASKS_CONTRACT.search(b.question_text) and not _sections(b)]
     asked = [b for b in mentions if not ASKS_AREAS.search(b.question_text)]
-    titles = [t for t in (_title(b.question_text) for b in mentions) if t]
+    titles = [t for t in (question_title(b.question_text) for b in mentions) if t]
     reader = _QuestionContract(doc, max(titles, key=lambda t: len(t.split()), default=None))
     for block in blocks:
         follows = reader.contract is not None and (
@@ -236,61 +207,161 @@ def _column(header: list, pattern: re.Pattern) -> int | None:
     return next((i for i, cell in enumerate(header) if pattern.search(cell.text)), None)
 
 
-def _holds(block: Block, offset: int) -> bool:
-    lines = [ln for ln in block.answer if not ln.blank]
-    return bool(lines) and lines[0].start <= offset <= lines[-1].end
+SITE_COLUMN = re.compile(  # a column naming where the contract is delivered
+    r"(?i)^(?:care\s+)?(?:home|scheme|site|location|property|setting|premises)(?:\s+name)?s?$"
+)
 
 
 def _table_contracts(doc: Document, blocks: list[Block], title: str | None) -> list[Contract]:
-    """A table with a provider column and a value or date column: one contract per row."""
+    """A table with a provider column and a value or date column: one contract per row.
+
+    A "Total" row sums the others and is no contract. The sentence introducing the
+    table names the contracts ("the following block contracts for X"), a home or
+    scheme column tells them apart, and a sentence under it about "the contracts"
+    gives the term, extension and dates they share.
+    """
     found: list[Contract] = []
-    spans = [(ln.start, ln.end) for b in blocks for ln in b.answer if not ln.blank]
-    for table in doc.tables:
-        if not any(a <= table.start <= b for a, b in spans):
+    for block in blocks:
+        lines = [ln for ln in block.answer if not ln.blank]
+        for table in doc.tables:
+            if lines and lines[0].start <= table.start <= lines[-1].end:
+                found += _table_rows(doc, block, lines, table, title)
+    return found
+
+
+def _table_rows(
+    doc: Document, block: Block, lines: list[Line], table: Table, title: str | None
+) -> list[Contract]:
+    header = table.header
+    who = next((i for i, c in enumerate(header) if PROVIDER_COLUMN.match(c.text)), None)
+    value, end, start = (_column(header, p) for p in (VALUE_COLUMN, END_COLUMN, START_COLUMN))
+    if who is None or (value, end, start) == (None, None, None):
+        return []
+    about = " ".join(c.text for c in header) + " " + block.question_text
+    before = [ln for ln in lines if ln.end < table.start]
+    after = [ln for ln in lines if ln.start > table.end]
+    intro = intro_title(before[-1].text) if before else None
+    by_period = sum(bool(re.match(r"\s*(?:19|20)\d\d", r[0].text)) for r in table.rows[1:])
+    if (
+        not ASKS_CONTRACT.search(about + " " + (intro or ""))
+        or by_period > len(table.rows[1:]) // 2
+    ):
+        return []  # spend per year with a provider column is not a list of contracts
+    period = None
+    if value is not None and re.search(r"(?i)annual|per annum|a year|yearly", header[value].text):
+        period = "annual"
+    elif value is not None and re.search(r"(?i)total|whole", header[value].text):
+        period = "total"
+    site = _column(header, SITE_COLUMN)
+    shared = shared_terms(after)
+    found = []
+    for row in table.rows[1:]:
+        cells = {i: row[i].text for i in range(len(row))}
+        provider = parse_name(cells.get(who, "")).name
+        if not provider or any(is_total_row(cell) for cell in cells.values() if cell):
             continue
-        header = table.header
-        who = next((i for i, c in enumerate(header) if PROVIDER_COLUMN.match(c.text)), None)
-        value, end, start = (_column(header, p) for p in (VALUE_COLUMN, END_COLUMN, START_COLUMN))
-        if who is None or (value, end, start) == (None, None, None):
+        place = cells.get(site, "") if site is not None else ""
+        name = f"{intro or title or 'contract'}: {provider}"
+        if intro and place:
+            name = f"{intro} - {place}"
+        contract = Contract(
+            name,
+            span(doc, row[0].start, row[-1].end),
+            providers=[provider],
+            service=service_of(intro or title),
+        )
+        money = find_money(cells.get(value, "")) if value is not None else []
+        if money:
+            contract.value = Money(money[0].amount, money[0].period or period, cells[value])
+        for index, key in ((end, "end"), (start, "start")):
+            dates = find_dates(cells.get(index, "")) if index is not None else []
+            if dates:
+                setattr(contract, key, dates[0].iso)
+        for key, shared_value in shared.items():
+            if getattr(contract, key) is None:
+                setattr(contract, key, shared_value)
+        found.append(contract)
+    return found
+
+
+SUBJECT_LABEL = re.compile(  # the field naming what a record is about
+    r"(?i)^(?:scheme|service|site|home|care home|location|property|contract|project)(?: name)?$"
+)
+VALUE_LABEL = re.compile(r"(?i)\b(?:value|cost|worth|amount)\b")
+RATE_LABEL = re.compile(r"(?i)\b(?:rate|hourly|weekly|daily|per)\b")
+ASKS_PEOPLE = re.compile(
+    r"(?i)\bhow many (?:people|service users|tenants|residents|clients|individuals|adults)\b"
+)
+
+
+def _users_at(blocks: list[Block], place: str) -> int | None:
+    """'71 tenants at <place>' answering 'How many people receive care in each scheme?'."""
+    at = re.compile(
+        rf"(?<![\d.,])(?P<n>\d[\d,]*)(?![\d.])\s+(?:[a-z-]+\s+){{0,2}}(?:at|in)\s+"
+        rf"{re.escape(place)}\b"
+    )
+    for block in blocks:
+        if ASKS_PEOPLE.search(block.question_text):
+            for line in block.answer:
+                match = at.search(line.text)
+                if match:
+                    return int(match.group("n").replace(",", ""))
+    return None
+
+
+def _record_contract(
+    doc: Document, blocks: list[Block], record: Record, heading: str
+) -> Contract | None:
+    """One "Scheme: / Care provider: / Contract value: / Contract start:" record."""
+    provider = parse_name(record.first(PROVIDER_LABEL).value).name
+    subject = record.first(SUBJECT_LABEL)
+    place = parse_name(subject.value).name if subject else None
+    title = f"{heading} - {place}" if place else f"{heading}: {provider}"
+    evidence = span(doc, record.lines[0].content_start, record.lines[-1].end)
+    contract = Contract(title, evidence, providers=[provider], service=service_of(heading))
+    for item in record.fields:
+        money = find_money(item.value)
+        if money and VALUE_LABEL.search(item.key) and not RATE_LABEL.search(item.key):
+            found, rest = money[0], item.value[money[0].stated_end :]
+            period = found.period or (
+                "total" if re.match(r"(?i)\s*(?:in\s+)?total\b", rest) else None
+            )
+            if period is None and re.search(r"(?i)annual|yearly", item.key):
+                period = "annual"
+            contract.value = contract.value or Money(found.amount, period, found.stated(item.value))
+        dates = find_dates(item.value)
+        if dates and END_COLUMN.search(item.key) and contract.end is None:
+            contract.end = dates[0].iso
+        elif dates and START_COLUMN.search(item.key) and contract.start is None:
+            contract.start = dates[0].iso
+    text = " ".join(item.value for item in record.fields)
+    contract.term_months = term_months(text)
+    contract.extension_months = extension_months(text)
+    contract.service_users = _users_at(blocks, place) if place else None
+    return contract if provider and (contract.value or contract.start or contract.end) else None
+
+
+def _record_contracts(doc: Document, blocks: list[Block]) -> list[Contract]:
+    """Contracts given as one "Label: value" record each, a repeated label starting the next.
+
+    Only a record with a provider-type field ("Care provider:", "Contractor:") is a
+    contract; "Landlord:" or "Scheme:" fields describe it, they are not its provider.
+    """
+    found: list[Contract] = []
+    for block in blocks:
+        items = [r for r in records(block.answer) if r.first(PROVIDER_LABEL)]
+        if not items:
             continue
-        about = (
-            " ".join(c.text for c in header)
-            + " "
-            + " ".join(b.question_text for b in blocks if _holds(b, table.start))
+        before = [ln for ln in block.answer if not ln.blank and ln.end < items[0].lines[0].start]
+        heading = (
+            (intro_title(before[-1].text) if before else None)
+            or question_title(block.question_text)
+            or "contract"
         )
-        by_period = sum(bool(re.match(r"\s*(?:19|20)\d\d", r[0].text)) for r in table.rows[1:])
-        if not ASKS_CONTRACT.search(about) or by_period > len(table.rows[1:]) // 2:
-            continue  # spend per year with a provider column is not a list of contracts
-        period = (
-            (
-                "annual"
-                if re.search(r"(?i)annual|per annum|a year|yearly", header[value].text)
-                else "total"
-                if re.search(r"(?i)total|whole", header[value].text)
-                else None
-            )
-            if value is not None
-            else None
-        )
-        for row in table.rows[1:]:
-            cells = {i: row[i].text for i in range(len(row))}
-            provider = parse_name(cells.get(who, "")).name
-            if not provider:
-                continue
-            contract = Contract(
-                f"{title or 'contract'}: {provider}",
-                span(doc, row[0].start, row[-1].end),
-                providers=[provider],
-                service=service_of(title),
-            )
-            money = find_money(cells.get(value, "")) if value is not None else []
-            if money:
-                contract.value = Money(money[0].amount, money[0].period or period, cells[value])
-            for index, key in ((end, "end"), (start, "start")):
-                dates = find_dates(cells.get(index, "")) if index is not None else []
-                if dates:
-                    setattr(contract, key, dates[0].iso)
-            found.append(contract)
+        for record in items:
+            contract = _record_contract(doc, blocks, record, heading)
+            if contract is not None:
+                found.append(contract)
     return found
 
 
@@ -307,6 +378,8 @@ def extract_contracts(
             contract = _read_section(doc, heading, lines)
             if contract.providers or contract.value:
                 contracts.append(contract)
+    if not contracts:
+        contracts = _record_contracts(doc, blocks)
     if not contracts:
         contracts = _table_contracts(doc, blocks, title)
     if not contracts:

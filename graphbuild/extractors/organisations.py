@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import Organisation
+from graphbuild.identity import name_key
+from graphbuild.parsing.names import split_joined
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document
@@ -46,7 +48,14 @@ ACRONYM_BODY = re.compile(
     rf"\b(?:the|within the|by the|from the|with the)\s+(?P<name>{'|'.join(PUBLIC_BODIES)})\b"
 )
 REGULATORS = {"CQC", "Ofsted", "HSE"}
-_GENERIC = re.compile(r"^(?:The|This|That|These|Our|Your|Their|Its|Any|Each|All|A|An|NHS)\s", re.I)
+# Determiners before a name are not part of it; "NHS" is ("NHS X Integrated Care Board").
+_GENERIC = re.compile(r"^(?:The|This|That|These|Our|Your|Their|Its|Any|Each|All|A|An)\s", re.I)
+
+
+def _publisher_acronym(name: str, council: str | None) -> bool:
+    """'the ICB' in a letter from an '... Integrated Care Board' is the publisher itself."""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", council or ""))
+    return name.isupper() and len(name) > 1 and name in initials
 
 
 def _clean_name(name: str) -> str:
@@ -59,16 +68,26 @@ def extract_other_organisations(
 ) -> list[Organisation]:
     """Named bodies in questions and answers that are not providers already known."""
     found: dict[str, Organisation] = {}
+    known_keys = {name_key(name) for name in known}
     for block in blocks:
         for line in block.question + block.answer:
             for pattern in (NAMED_BODY, ACRONYM_BODY):
                 for match in pattern.finditer(line.text):
-                    name = _clean_name(match.group("name"))
-                    if len(name.split()) < 2 and pattern is NAMED_BODY:
-                        continue
-                    if name in known or name in found or (council and name in council):
-                        continue
-                    role = "regulator" if name in REGULATORS else "other"
-                    start = line.start + match.start("name") + match.group("name").find(name)
-                    found[name] = Organisation(name, role, span(doc, start, start + len(name)))
+                    whole = match.group("name")
+                    # "A Limited and B Trust" names two bodies; "Smith and Jones Ltd" one.
+                    for at, part in split_joined(whole) if pattern is NAMED_BODY else [(0, whole)]:
+                        name = _clean_name(part)
+                        if len(name.split()) < 2 and pattern is NAMED_BODY:
+                            continue
+                        key = name_key(name)
+                        if (
+                            key in known_keys
+                            or (council and name in council)
+                            or _publisher_acronym(name, council)
+                        ):
+                            continue
+                        known_keys.add(key)
+                        role = "regulator" if name in REGULATORS else "other"
+                        start = line.start + match.start("name") + at + part.find(name)
+                        found[name] = Organisation(name, role, span(doc, start, start + len(name)))
     return list(found.values())

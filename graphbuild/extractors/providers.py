@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import LotMembership
-from graphbuild.parsing.names import PROVIDER_COLUMN, looks_like_organisation, parse_name
+from graphbuild.parsing.layout import is_total_row, records
+from graphbuild.parsing.names import (
+    ORG_END,
+    PROVIDER_COLUMN,
+    PROVIDER_LABEL,
+    looks_like_organisation,
+    parse_name,
+    split_list,
+)
+from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document, Line, Table
@@ -76,12 +85,75 @@ def _members(doc: Document, lines: list[Line]) -> list[LotMembership]:
     return found
 
 
+def _member(doc: Document, text: str, start: int) -> LotMembership | None:
+    parsed = parse_name(text)
+    if not parsed.name:
+        return None
+    return LotMembership(parsed.name, span(doc, start, start + len(text)), parsed.aliases)
+
+
+def _in_records(doc: Document, block: Block) -> list[LotMembership]:
+    """'Care provider: X Ltd t/a Y' in a record; 'Scheme:' or 'Landlord:' fields are no provider."""
+    found = []
+    for record in records(block.answer):
+        for item in record.fields:
+            name = parse_name(item.value).name
+            if PROVIDER_LABEL.match(item.key) and looks_like_organisation(name):
+                member = _member(doc, item.value, item.value_start)
+                if member is not None:
+                    found.append(member)
+    return found
+
+
+_LIST_END = r"(?P<list>[A-Z].+?)(?:\.(?=\s+[A-Z]|\s*$)|$)"
+RUN_IN = re.compile(
+    r"(?i)\b(?P<count>[a-z]+|\d+)?\s*(?:providers?|organisations?|suppliers?|contractors?|"
+    rf"agencies)\s*:\s*{_LIST_END}"
+)
+RUN_IN_VERB = re.compile(rf"\b(?:are|were|include|includes|included)\s+{_LIST_END}")
+
+
+def _run_in(doc: Document, block: Block, asked: bool) -> list[LotMembership]:
+    """'... from five providers: A Ltd, B (a trading name of C Ltd), D CIC and E Trust.'
+
+    Taken only when every item reads as a name, most end in a legal or organisation
+    word, and a stated count agrees with the items found.
+    """
+    found: list[LotMembership] = []
+    for line in block.answer:
+        match = RUN_IN.search(line.text)
+        verb = None if match or not asked else RUN_IN_VERB.search(line.text)
+        if verb:  # "... were A Ltd, B Limited and C Trust": every item must end as a name
+            match = verb
+        elif not match or not (asked or INTRODUCES.search(line.text[: match.start("list")])):
+            continue
+        listed, base = match.group("list"), line.start + match.start("list")
+        items = split_list(listed)
+        names = [listed[a:b] for a, b in items]
+        ending = sum(bool(ORG_END.search(parse_name(n).name)) for n in names)
+        count = None if verb else match.group("count")
+        stated = int(count) if count and count.isdigit() else words_to_int(count or "")
+        if (
+            len(names) < 2
+            or not all(looks_like_organisation(parse_name(n).name) for n in names)
+            or ending * 2 < len(names)
+            or (verb and ending < len(names))
+            or (stated is not None and stated != len(names))
+        ):
+            continue
+        for (a, _), name in zip(items, names, strict=True):
+            member = _member(doc, name, base + a)
+            if member is not None:
+                found.append(member)
+    return found
+
+
 def listed_in_answer(doc: Document, block: Block) -> list[LotMembership]:
     """Names answering 'which providers/organisations' or introduced as providers."""
     if any(re.match(r"(?i)\s*(?:•\s*)?lot\s+\d", ln.text) for ln in block.answer):
         return []
     asked = bool(ASKS_NAMES.search(block.question_text))
-    found: list[LotMembership] = []
+    found: list[LotMembership] = _in_records(doc, block) + _run_in(doc, block, asked)
     lines = [ln for ln in block.answer if not ln.blank]
     for index, run in enumerate(_runs(block.answer)):
         position = lines.index(run[0])
@@ -99,7 +171,7 @@ def _column_names(doc: Document, table: Table) -> list[LotMembership]:
     found: list[LotMembership] = []
     for column in columns:
         for row in table.rows[1:]:
-            if column >= len(row) or not row[column].text:
+            if column >= len(row) or not row[column].text or is_total_row(row[0].text):
                 continue
             cell = row[column]
             offset = cell.start

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import Refusal
-from graphbuild.parsing.sections import Block
+from graphbuild.parsing.sections import SUB_MARKER, Block
 from graphbuild.parsing.spans import span
-from graphbuild.readers.document import Document
+from graphbuild.readers.document import Document, Line
 
 BASES = {
     "1": "s1(1) not held",
@@ -30,10 +30,15 @@ BASES = {
     "44": "s44 prohibitions on disclosure",
 }
 SECTION = re.compile(r"\b(?:section|s\.?)\s?(?P<num>\d{1,2})(?:\s?\(\s?\d\s?\)|\.\d)?", re.I)
-NOT_HELD = re.compile(
-    r"(?:(?:is|are) not held|(?:do|does|did) not (?:hold|record|collect|keep)|not recorded|"
+_ADVERB = (  # "is therefore not held", "are currently not recorded"
+    r"(?:(?:therefore|currently|simply|also|still|thus|consequently|unfortunately|generally|"
+    r"routinely)\s+)?"
+)
+NOT_HELD = re.compile(  # "not held centrally" is held, only scattered: a cost argument, not s1
+    rf"(?:(?:is|are)\s+{_ADVERB}not held(?!\s+centrally)|"
+    r"(?:do|does|did) not (?:hold|record|collect|keep)|not recorded|"
     r"no (?:such )?information (?:is )?held|hold no (?:such )?information|"
-    r"(?:is|are) not (?:coded|recorded|collected|kept)|"
+    rf"(?:is|are)\s+{_ADVERB}not (?:coded|recorded|collected|kept)|"
     r"(?:do|does) not allow (?:us|the council) to (?:identify|determine|separate|extract|report))",
     re.I,
 )
@@ -99,10 +104,65 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    stops_before = [m.end() for m in re.finditer(r"[.!?](?!\d)|\n", text[:start])]
+    # a stop is not one inside a figure or a web address ("£1.2m", "www.council.gov.uk/x")
+    stops_before = [m.end() for m in re.finditer(r"[.!?](?![\w/])|\n", text[:start])]
     left = stops_before[-1] if stops_before else 0
-    after = re.search(r"[.!?](?!\d)|\n", text[end:])
+    after = re.search(r"[.!?](?![\w/])|\n", text[end:])
     return left, (end + after.end() if after else len(text))
+
+
+def _sub_question(block: Block, offset: int) -> str | None:
+    """The lettered part ("b)", "(b)") a refusal at this offset answers.
+
+    Only where the parts are answered one by one (an answer sits before the lettered line, or
+    the lettered line is an answer), and the part belongs to the request (the question has
+    it, or the question's parts run on to it: a, b, c): a refusal after a question's whole
+    list of parts refuses the question, and an answer's own "(a) (b)" list is not a question.
+    """
+    answered = {ln.number for ln in block.answer if not ln.blank}
+    asked = {ln.number for ln in block.question}
+    parts: list[tuple[Line, str]] = []
+    for line in sorted({*block.question, *block.answer}, key=lambda ln: ln.start):
+        marker = _sub_marker(line.text)
+        if line.start <= offset and marker:
+            parts.append((line, marker.group("sub").lower()))
+    last_asked = max((i for i, (ln, _) in enumerate(parts) if ln.number in asked), default=-1)
+    if not parts or last_asked < 0:
+        return None
+    line, sub = parts[-1]
+    if sub not in {part for ln, part in parts if ln.number in asked}:
+        run = "".join(part for _, part in parts[last_asked:])
+        if len(run) != len(parts) - last_asked or run not in _SUBS:
+            return None  # the answer's own list, not a part the request runs on to
+    one_by_one = line.number in answered or any(n < line.number for n in answered)
+    return sub if one_by_one else None
+
+
+_SUBS = "abcdefgh"
+
+
+def _sub_marker(text: str) -> re.Match | None:
+    return SUB_MARKER.match(text.strip().lstrip("\"“'‘> "))
+
+
+def _label(block: Block, labels: dict[int, str], offset: int) -> str:
+    """The question's label, narrowed to its lettered part: '4(c)', or '(b)' when unnumbered."""
+    label = labels[id(block)]
+    sub = _sub_question(block, offset)
+    if sub and block.number and label == block.number:
+        return f"{block.number}({sub})"
+    if sub and not block.number:
+        return f"({sub})"
+    return label
+
+
+def _lone_request(blocks: list[Block], labels: dict[int, str]) -> str:
+    """The question a refusal outside any question block refuses: the letter's only request
+    ('1' when the request is not quoted at all); unknown ('') when there are several."""
+    asked = [b for b in blocks if b.question]
+    if not asked:
+        return "1"
+    return labels[id(asked[0])] if len(asked) == 1 else ""
 
 
 def _labels(blocks: list[Block]) -> dict[int, str]:
@@ -113,7 +173,7 @@ def _labels(blocks: list[Block]) -> dict[int, str]:
         counts[block.number] = counts.get(block.number, 0) + 1
     labels = {}
     for block in numbered:
-        text = re.sub(r"^\s*(?:•\s*)?(?:Q\.?\s*)?\d+[a-z]?[.):]?\s*", "", block.question_text)
+        text = re.sub(r"^\s*>?\s*(?:•\s*)?(?:Q\.?\s*)?\d+[a-z]?[.):]?\s*", "", block.question_text)
         text = " ".join(text.split()[:16])
         if block.number and counts[block.number] == 1:
             labels[id(block)] = block.number
@@ -176,13 +236,42 @@ def _starred_cells(doc: Document, block: Block) -> Refusal | None:
 
 
 def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
-    """One refusal per answered question and basis."""
+    """One refusal per answered question and basis.
+
+    Text outside any question (a refusal letter that never quotes the request, an annex on
+    the public interest test) refuses too, but only on a basis not already given for a
+    question: an annex explains a refusal made above, it does not make a second one.
+    """
     labels = _labels(blocks)
     footnote = _asterisk_basis(doc, blocks)
+    refusals = _question_refusals(doc, [b for b in blocks if b.question], labels, footnote)
+    given = {r.basis for r in refusals}
+    lone = _lone_request(blocks, labels)
+    for block in blocks:
+        lines = [ln for ln in block.answer if not ln.blank]
+        if block.question or not lines:
+            continue
+        start = lines[0].start
+        text = doc.text[start : lines[-1].end]
+        for basis, b_start, b_end in _bases_in(text):
+            if basis in given or (footnote and _in_footnote(start + b_start, footnote)):
+                continue
+            given.add(basis)
+            s_start, s_end = _sentence_around(text, b_start, b_end)
+            refusals.append(Refusal(lone, basis, span(doc, start + s_start, start + s_end)))
+    return _merge_extremes(refusals)
+
+
+def _question_refusals(
+    doc: Document,
+    blocks: list[Block],
+    labels: dict[int, str],
+    footnote: tuple[str, int, int] | None,
+) -> list[Refusal]:
     refusals: list[Refusal] = []
     for block in blocks:
         lines = [ln for ln in block.answer if not ln.blank]
-        if not lines or not block.question:
+        if not lines:
             continue
         label = labels[id(block)]
         start, end = lines[0].start, lines[-1].end
@@ -198,13 +287,19 @@ def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
                 continue
             seen.add(basis)
             s_start, s_end = _sentence_around(text, b_start, b_end)
-            refusals.append(Refusal(label, basis, span(doc, start + s_start, start + s_end)))
+            refusals.append(
+                Refusal(
+                    _label(block, labels, start + b_start),
+                    basis,
+                    span(doc, start + s_start, start + s_end),
+                )
+            )
         if not seen and not footnote:
             starred = _starred_cells(doc, block)
             if starred is not None:
                 starred.question = label
                 refusals.append(starred)
-    return _merge_extremes(refusals)
+    return refusals
 
 
 def _in_footnote(offset: int, footnote: tuple[str, int, int]) -> bool:

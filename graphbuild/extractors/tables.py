@@ -1,10 +1,12 @@
-"""Figures laid out as tables: a row of years across the top, or a period down the side.
+"""Figures laid out as tables: years across the top, periods or service areas down the side.
 
 "2014 2015 2016 / Domiciliary Care Hours 457 555 523" gives one statistic per
 year, dated by the answer's "as at 1st April" when it says so. "Financial Year
 | Amount spent | Number of new cases" gives, per period, a spend figure for
-the service the question names and a count for each numeric column. Cells
-given only as "*" or left blank are not facts.
+the service the question names and a count for each numeric column. "Service
+area | Gross spend 2021/22 | Active providers" gives one area per row, its spend
+for the year the header (or else the question) names. A "Total" row sums the
+others and is no area. Cells given only as "*" or left blank are not facts.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from decimal import Decimal
 
 from graphbuild.facts import AreaFigure, Money, Statistic
 from graphbuild.parsing.dates import day_month_in_year, financial_year
+from graphbuild.parsing.layout import is_total_row
 from graphbuild.parsing.measures import count_phrase, group_of
 from graphbuild.parsing.money import find_money
+from graphbuild.parsing.names import PROVIDER_COLUMN
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Cell, Document, Table
@@ -108,6 +112,73 @@ def _period_rows(
     return stats, areas
 
 
+CATEGORY_HEADER = re.compile(
+    r"(?i)^(?:service(?: area| type| line| category)?|area|category|client group|care group|"
+    r"(?:service )?user group|primary support reason|client type|care type|budget (?:line|heading)|"
+    r"type of (?:care|service|support)|support type)s?$"
+)
+GROUP_HEADER = re.compile(r"(?i)client|user group|care group|support reason")
+SPEND_HEADER = re.compile(r"(?i)\b(?:spend|spent|expenditure|value|costs?|amount)\b")
+RATE_HEADER = re.compile(r"(?i)\b(?:rates?|hourly|weekly|daily|per|unit|average)\b")
+COUNT_HEADERS = (
+    ("providers_on_framework", re.compile(r"(?i)providers? on (?:the )?framework")),
+    ("active_providers", re.compile(r"(?i)^(?:active |current |number of |no\.? of )?providers?$")),
+    ("active_contracts", re.compile(r"(?i)^(?:active |current |live |number of )?contracts?$")),
+)
+PURCHASING_HEADER = re.compile(r"(?i)purchasing|procurement|route to market|buying route")
+_NONE = re.compile(r"(?i)^(?:n/?a|-|–|none|nil|\*|not applicable)?$")
+
+
+def _category_rows(doc: Document, table: Table, block: Block) -> list[AreaFigure]:
+    """One area per row of a 'Service area | Spend 2022/23' table; 'Total' rows skipped."""
+    header = table.header
+    if len(header) < 2 or not CATEGORY_HEADER.match(header[0].text):
+        return []
+    if any(PROVIDER_COLUMN.match(cell.text) for cell in header):
+        return []  # a row per provider is a list of contracts, not of service areas
+    spend = next(
+        (
+            i
+            for i, cell in enumerate(header[1:], start=1)
+            if SPEND_HEADER.search(cell.text) and not RATE_HEADER.search(cell.text)
+        ),
+        None,
+    )
+    rows = [r for r in table.rows[1:] if r and r[0].text and not is_total_row(r[0].text)]
+    if spend is None or any(period_of(r[0].text) for r in rows):
+        return []
+    period = financial_year(header[spend].text) or financial_year(block.question_text)
+    spent = SPENT_ON.search(block.question_text)
+    service = spent.group("x").strip() if spent else None
+    counts = {
+        key: i
+        for key, pattern in COUNT_HEADERS
+        for i, cell in enumerate(header)
+        if pattern.search(cell.text)
+    }
+    bought = next((i for i, c in enumerate(header) if PURCHASING_HEADER.search(c.text)), None)
+    found = []
+    for row in rows:
+        money = find_money(row[spend].text) if spend < len(row) else []
+        if not money:
+            continue
+        label = row[0].text
+        if service and GROUP_HEADER.search(header[0].text):  # a client group of the service asked
+            label = f"{service[0].upper()}{service[1:]} - {label[0].lower()}{label[1:]}"
+        area = AreaFigure(
+            label,
+            span(doc, row[0].start, row[-1].end),
+            value=Money(money[0].amount, period, row[spend].text),
+        )
+        for key, index in counts.items():
+            if index < len(row) and re.fullmatch(r"\d[\d,]*", row[index].text):
+                setattr(area, key, int(row[index].text.replace(",", "")))
+        if bought is not None and bought < len(row) and not _NONE.match(row[bought].text):
+            area.purchasing = row[bought].text.lower()
+        found.append(area)
+    return found
+
+
 def extract_table_figures(
     doc: Document, blocks: list[Block]
 ) -> tuple[list[Statistic], list[AreaFigure]]:
@@ -123,5 +194,5 @@ def extract_table_figures(
                 stats += _year_columns(doc, table, block)
                 more_stats, more_areas = _period_rows(doc, table, block)
                 stats += more_stats
-                areas += more_areas
+                areas += more_areas + _category_rows(doc, table, block)
     return stats, areas

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 
 from graphbuild.parsing.gazetteer import places
 
-TRADING = re.compile(r"\s*\(?\b(?:trading as|t/a|t\.a\.|also known as|aka|formerly)\b\s*", re.I)
+TRADING = re.compile(
+    r"\s*\(?\b(?:(?P<of>(?:an?\s+|the\s+)?trading (?:name|style) of)|trading as|t/a|t\.a\.|"
+    r"also known as|aka|formerly)\b\s*",
+    re.I,
+)
 _QUALIFIER = re.compile(
     r"^(?:uk|u\.k\.|gb|england|wales|scotland|ni|northern ireland|europe|international|"
     r"holdings|group|cic|plc|ltd|limited|llp|no\.? ?\d+|\d+)$",
@@ -50,16 +54,27 @@ def parse_name(text: str) -> ParsedName:
     aliases: list[str] = []
     trading = TRADING.search(text)
     if trading:
-        alias = _strip(text[trading.end() :].rstrip(")"))
-        text = _strip(text[: trading.start()])
-        if alias:
-            aliases.append(alias)
+        after = _strip(text[trading.end() :].rstrip(")"))
+        before = _strip(text[: trading.start()])
+        if trading.group("of"):  # "Y (a trading name of X)": the legal name comes second
+            before, after = after, before
+        text = before
+        if after:
+            aliases.append(after)
     while True:
         match = re.search(r"\s*\(([^()]+)\)\s*$", text)
-        if not match or _QUALIFIER.match(match.group(1).strip()) or is_place(match.group(1)):
+        if (
+            not match
+            or _QUALIFIER.match(match.group(1).strip())
+            or is_place(match.group(1))
+            or re.match(r"\s*\d", match.group(1))  # "(84 flats)" counts something
+        ):
             break
         aliases.insert(0, _strip(match.group(1)))
         text = _strip(text[: match.start()])
+    counted = re.search(r"\s*\(\s*\d[\d,]*\s+[a-z][^()]*\)$", text)
+    if counted:  # "Riverside Court (40 flats)": a count about the thing named, not its name
+        text = _strip(text[: counted.start()])
     branch = re.match(r"^(.+?\b(?:ltd|limited|plc|llp|cic))\.?\s+[-–]\s+\S.*$", text, re.I)
     if branch:
         aliases.append(_strip(branch.group(1)))
@@ -70,6 +85,27 @@ PROVIDER_COLUMN = re.compile(  # a table column that names organisations
     r"(?i)^(?:organisation|organization|provider|supplier|contractor|"
     r"agency|company|provider name)s?$"
 )
+
+
+ORG_END = re.compile(
+    r"\b(?:ltd|limited|plc|llp|cic|inc|llc|trust|council|association|foundation|group|"
+    r"society|charity|partnership|consortium|board|commission|co-operative|cooperative)\.?$",
+    re.I,
+)
+
+
+def split_joined(text: str) -> list[tuple[int, str]]:
+    """'A Limited and B Trust' -> two names with their offsets; 'Smith and Jones Ltd' stays one.
+
+    A list's "and" joins two names only when the words before it already end a
+    name (a legal or organisation word) and the words after it end one too.
+    """
+    for match in re.finditer(r"\s+and\s+", text):
+        left, right = text[: match.start()], text[match.end() :]
+        if ORG_END.search(left.strip()) and ORG_END.search(right.strip()) and right[:1].isupper():
+            rest = split_joined(right)
+            return [(0, left.strip())] + [(match.end() + at, part) for at, part in rest]
+    return [(0, text.strip())]
 
 
 def is_place(text: str) -> bool:
@@ -86,6 +122,8 @@ def looks_like_organisation(text: str) -> bool:
         return False
     if re.search(r"[.!?]\s+[A-Z]", text) or text.endswith("?"):
         return False
+    if re.match(r"^[A-Z][A-Za-z /&'’-]{1,38}:\s", text):
+        return False  # "Scheme: Riverside" is a labelled field, not a name
     words = re.findall(r"[A-Za-z][\w'’&-]*", text)
     if not words or not words[0][0].isupper():
         return False
@@ -94,3 +132,41 @@ def looks_like_organisation(text: str) -> bool:
 
 
 _JOINERS = {"and", "of", "the", "at", "for", "in", "on", "as", "trading", "t/a", "de", "la"}
+
+
+PROVIDER_LABEL = re.compile(  # a "Label: value" field that names who delivers the service
+    r"(?i)^(?:(?:care|support|service|current|incumbent|contracted|lead|main|successful)\s+)?"
+    r"(?:provider|contractor|supplier|organisation|organization)s?(?:\(s\))?(?:\s+name)?$"
+)
+
+
+def split_list(text: str) -> list[tuple[int, int]]:
+    """Items of a run-in list 'A, B (t/a C), D and E' as (start, end) offsets into text.
+
+    Commas inside brackets do not split. The last item's "and" is the list's own
+    joiner unless it sits inside a name ('Smith and Jones Care Ltd'): two complete
+    names either side split there, else the first "and" does.
+    """
+    cuts, depth, begin = [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            cuts.append((begin, index))
+            begin = index + 1
+    cuts.append((begin, len(text)))
+    items = []
+    for number, (start, end) in enumerate(cuts):
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        joiner = re.match(r"(?i)(?:and|&)\s+", piece)
+        if joiner:
+            lead, piece = lead + joiner.end(), piece[joiner.end() :]
+        base = start + lead
+        parts = split_joined(piece)
+        last = number == len(cuts) - 1 and len(cuts) > 1 and not joiner
+        if len(parts) == 1 and last and re.search(r"\s+and\s+", piece):
+            joined = re.search(r"\s+and\s+", piece)
+            parts = [(0, piece[: joined.start()]), (joined.end(), piece[joined.end() :])]
+        items += [(base + at, base + at + len(part)) for at, part in parts if part]
+    return items

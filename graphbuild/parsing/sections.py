@@ -5,7 +5,8 @@ and the closing paragraphs (re-use licence, appeal rights, addresses) name
 organisations that are not part of the market. Extractors therefore read only
 answer lines, with the question they answer as context. The rules key on the
 conventions FOI letters share: numbered items, "You asked:", "Answer:",
-"Request"/"Response"/"Decision" headings, questions ending in "?".
+"Request"/"Response"/"Decision" headings, questions ending in "?", questions
+quoted back to the requester (in quote marks, or behind an e-mail's ">").
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field
 
 from graphbuild.readers.document import Document, Line
 
-MARKER = re.compile(
-    r"^\s*(?:•\s*)?(?:(?:Q(?:uestion)?\.?\s*(?P<qnum>\d{1,2})(?P<qsub>[a-z])?[.):]?)|"
+MARKER = re.compile(  # "3.", "Q3:", "4b)", and "> 3." in a reply quoting the request e-mail
+    r"^\s*(?:>\s*)?(?:•\s*)?(?:(?:Q(?:uestion)?\.?\s*(?P<qnum>\d{1,2})(?P<qsub>[a-z])?[.):]?)|"
     r"(?:(?P<num>\d{1,2})(?P<sub>[a-z])?[.):]))(?=\s|$)\s*",
     re.IGNORECASE,
 )
@@ -45,13 +46,15 @@ ANSWER_LABEL = re.compile(  # "Answer:", "Response -", "A:", "A2." (but not a su
     r"^\s*(?:(?i:answer|response|reply|our response|council response)\s*[:.-]|A\d*\s*[:-]|"
     r"A\d+[.)])\s*"
 )
-ASKED = re.compile(
-    r"^\s*(?:you asked(?: for)?|your request|the requester (?:asked|wrote)|request(?:ed)?|"
+ASKED = re.compile(  # "Request reference: ..." / "Request received: ..." are letter headers
+    r"^\s*(?:you asked(?: for)?|your request|the requester (?:asked|wrote)|request(?:ed)?"
+    r"(?!\s*(?:ref\b|reference|no\b|number|id\b|date|received))|"
     r"my questions are|you clarified|clarification)\b.*:?\s*$",
     re.IGNORECASE,
 )
+_CLARIFIED = re.compile(r"(?i)\s*(?:you clarified|clarification)")
 REQUEST_HEADING = re.compile(
-    r"^\s*(?:request|the request|your request|request details)\s*:?\s*$", re.I
+    r"^\s*(?:request|the request|your request|request details|question)\s*:?\s*$", re.I
 )
 RESPONSE_HEADING = re.compile(
     r"^\s*(?:response|decision|our response|answers|reply|information provided)\s*:?\s*$", re.I
@@ -63,14 +66,20 @@ BOILERPLATE = re.compile(
     r"you can also complain|right to (?:appeal|complain)|apologise for the delay)",
     re.IGNORECASE,
 )
-CONTACT_LINE = re.compile(
-    r"(?:^\s*(?:telephone|tel|e-?mail|email|fax|web)\s*:|freepost|wycliffe house|www\.|"
-    r"^\s*[\w.-]+@[\w.-]+\s*$|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b)",
+CONTACT_LINE = re.compile(  # a whole line of contact details, never a sentence naming a URL
+    r"(?:^\s*(?:telephone|tel|phone|e-?mail|fax|web(?:site)?)\s*:|freepost|wycliffe house|"
+    r"^\s*(?:https?://|www\.)\S+\s*$|^\s*[\w.-]+@[\w.-]+\s*$|"
+    r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\W*$)",
     re.IGNORECASE,
 )
+_QUOTES = "\"“”'‘’"
+_OPENING = "\"“'‘"
 RESUME = re.compile(
     r"^\s*(?:appendix|annex|schedule|attachment|enclosure)\b|^\s*(?:FOIA?|EIR)\s+(?:request|ref)",
     re.IGNORECASE,
+)
+ANNEX = re.compile(  # "Annex A - public interest test": not part of the last answer
+    r"^\s*(?:appendix|annex)\s+[A-Z0-9]{1,3}\s*(?:[-–—:.]|$)", re.IGNORECASE
 )
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will be|stood|runs?|contains?)\b", re.I)
 
@@ -94,8 +103,8 @@ class Block:
 
 def is_request_like(text: str, numbered: bool = False) -> bool:
     """Does this read as something asked for rather than something told?"""
-    body = MARKER.sub("", text, count=1).strip().lstrip("• ")
-    body = SUB_MARKER.sub("", body, count=1).strip()
+    body = MARKER.sub("", text, count=1).strip().lstrip("•> ").strip(_QUOTES)
+    body = SUB_MARKER.sub("", body, count=1).strip().strip(_QUOTES).strip()
     if not body:
         return False
     if REQUEST_START.match(body):
@@ -112,6 +121,10 @@ _CONTINUES = (":", ",", ";", "-", "–", " and", " or", " for", " of", " the")
 
 def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _has_answer(block: Block) -> bool:
+    return any(not line.blank for line in block.answer)
 
 
 def _is_boilerplate(line: Line) -> bool:
@@ -131,11 +144,55 @@ class _Segmenter:
         self.last_request: str | None = None
         self.open = False  # the current question line runs on to the next line
         self.clarifying = False  # inside "You clarified:" text, which is still the request
+        self.asked: list[Block] = []  # blocks opened by a "You asked:" / "Request:" label
+        self.section_items = 0  # numbered items since the last request heading
+        self.awaiting = False  # a request label waits for its (quoted) question
+        self.quoting = False  # inside a question quoted over several lines
 
     def run(self) -> list[Block]:
         for index, line in enumerate(self.doc.lines):
             self.step(index, line)
-        return [b for b in self.blocks if b.question or any(not ln.blank for ln in b.answer)]
+        blocks = [b for b in self.blocks if b.question or _has_answer(b)]
+        if len(self.asked) > 1 and not any(b.number for b in blocks):
+            # Unnumbered requests ("You asked: ..." again and again) are read as 1, 2, 3...
+            for number, block in enumerate((b for b in self.asked if b.question), 1):
+                block.number = str(number)
+        return blocks
+
+    def _asked_block(self, current: Block) -> Block:
+        """A request label starts a new question once the current block has been answered."""
+        block = self._new_block(None) if _has_answer(current) else current
+        if not any(b is block for b in self.asked):
+            self.asked.append(block)
+        return block
+
+    def _answers_current(self, index: int, current: Block) -> bool:
+        """Does a bare "Response:" heading answer the question just asked?
+
+        It does under one question, or under a request with at most one numbered item. Under
+        a run of questions still unanswered, or before numbered answers, the answers find
+        their own questions by number.
+        """
+        if not current.question or _has_answer(current):
+            return False
+        if self.section == "request":
+            return self.section_items <= 1
+        follower = self._next_content(index)
+        if follower is not None and MARKER.match(follower.text):
+            return False
+        earlier = self.blocks[-2] if len(self.blocks) > 1 else None
+        return not (earlier is not None and earlier.question and not _has_answer(earlier))
+
+    def _quoted(self, line: Line, text: str, current: Block) -> bool:
+        """A question quoted back to the requester, perhaps over several lines."""
+        starts = self.awaiting and text[0] in _OPENING and self.section != "request"
+        self.awaiting = False
+        if not (starts or self.quoting):
+            return False
+        self._ask(current, line, text)
+        body = text.rstrip(".,;: ")
+        self.quoting = (starts and len(body) == 1) or not body.endswith(tuple(_QUOTES))
+        return True
 
     def _new_block(self, number: str | None) -> Block:
         block = Block(number)
@@ -164,7 +221,7 @@ class _Segmenter:
                 self._new_block(None).answer.append(line)
             return
         if not text:
-            self.open = False
+            self.open = self.quoting = False
             if self.mode == "answer":
                 current.answer.append(line)
             return
@@ -173,18 +230,23 @@ class _Segmenter:
             return
         if CONTACT_LINE.search(text):
             return
+        if self._quoted(line, text, current):
+            return
         if REQUEST_HEADING.match(text):
-            self.section, self.mode = "request", "question"
-            self._new_block(None)
+            self.section, self.mode, self.section_items = "request", "question", 0
+            self._asked_block(self._new_block(None))
             return
         if RESPONSE_HEADING.match(text):
-            self.section, self.mode = "response", "answer"
-            self._new_block(None)
+            if not self._answers_current(index, current):
+                self._new_block(None)
+            self.section, self.mode, self.open = "response", "answer", False
             return
         if ASKED.match(text) and len(text) < 80:
+            self.clarifying = bool(_CLARIFIED.match(text))
+            if not self.clarifying:
+                current = self._asked_block(current)
             self._ask(current, line, text)
-            self.open = True
-            self.clarifying = bool(re.match(r"(?i)\s*(?:you clarified|clarification)", text))
+            self.open = self.awaiting = True
             return
         label = ANSWER_LABEL.match(text)
         short_a = text[: label.end()].strip(" :.-").lower() == "a" if label else False
@@ -200,6 +262,8 @@ class _Segmenter:
             return
         if self.section == "request":
             self._request_line(line, text)
+        elif self.mode == "answer" and ANNEX.match(text) and len(text) < 100:
+            self._new_block(None).answer.append(line)
         else:
             self._classify(index, line, text, current)
 
@@ -257,6 +321,7 @@ class _Segmenter:
         self.request_texts.add(_plain(text))
         marker = MARKER.match(text)
         if marker and text[marker.end() :].strip():
+            self.section_items += 1
             self.last_request = marker_number(marker)
             self.request_items[self.last_request] = [line]
         elif self.last_request:

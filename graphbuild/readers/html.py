@@ -5,6 +5,12 @@ name organisations and figures having nothing to do with the response. The
 reader keeps the main content only and lays it out as the letter's plain text:
 headings and paragraphs apart, list items as bullets (ordered ones keep their
 numbers, which are the question numbers), table rows tab-separated.
+
+Some disclosure-log pages name their publisher only in the chrome dropped above
+(the <title>, the site header). The page's <title> and declared site name are
+therefore kept, as the last lines after the content, where the source
+extractor looks for a publisher and where they cannot pass for the letter's
+own heading.
 """
 
 from __future__ import annotations
@@ -230,16 +236,37 @@ def _rows(table: Tag) -> list[list[str]]:
     return rows
 
 
+def page_names(soup: BeautifulSoup) -> list[str]:
+    """The page's <title> and og:site_name: what a browser tab or a share card calls it."""
+    names = []
+    if soup.title and soup.title.string:
+        names.append(_WHITESPACE.sub(" ", soup.title.string).strip())
+    site = soup.find("meta", attrs={"property": "og:site_name"})
+    if isinstance(site, Tag) and isinstance(site.get("content"), str):
+        names.append(_WHITESPACE.sub(" ", site["content"]).strip())
+    kept: list[str] = []
+    for text in names:
+        if 0 < len(text) <= 200 and not any(text in other for other in kept):
+            kept.append(text)
+    return kept
+
+
 def read_html_bytes(raw: bytes, name: str) -> Document:
     """Parse a page and lay out its main content; used for .html and .htm files."""
     soup = BeautifulSoup(decode_html(raw, name), "lxml")
+    names = page_names(soup)
     strip_noise(soup)
     walker = _Walker()
-    for element in main_content(soup):
+    elements = main_content(soup)
+    for element in elements:
         walker.flush()
         walker.out.blank()
         walker.walk(element) if element.name == "[document]" else walker.element(element)
         walker.flush()
+    shown = {_WHITESPACE.sub(" ", text).strip() for el in elements for text in el.stripped_strings}
+    names = [text for text in names if text not in shown]
+    if names and shown:
+        walker.out.paragraph("\n".join(names))
     return walker.out.document(name, "text/html")
 
 
