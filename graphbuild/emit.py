@@ -70,7 +70,9 @@ class DocumentEmitter(DocumentGraph):
 
     def emit_document(self) -> None:
         source, doc = self.facts.source, self.doc
-        self.labelled(self.council, CKG.Council, self.council_name)
+        self.labelled(self.council, CKG.PublicBody, self.council_name)
+        if re.search(r"(?i)\bcouncil\b", self.council_name or ""):
+            self.add(self.council, RDF.type, CKG.Council)  # an ICB or trust is not a council
         self.add(doc, RDF.type, CKG.SourceDocument)
         self.add(doc, RDFS.label, Literal(self.name))
         self.add(doc, CKG.fileName, Literal(self.name))
