@@ -297,3 +297,13 @@ def test_a_share_without_a_referenced_question_has_no_borrowed_date() -> None:
     )
     (share,) = [s for s in facts.statistics if s.unit == "percent"]
     assert share.value == Decimal(92) and share.date is None
+
+
+def test_a_national_regulator_is_named_as_a_regulator() -> None:
+    facts = facts_of(
+        "Northam Borough Council\n\n1. Are your providers rated Good?\n\n"
+        "All of our providers are rated Good or Outstanding by the Care Quality Commission.\n"
+    )
+    assert [(o.name, o.role) for o in facts.organisations] == [
+        ("Care Quality Commission", "regulator")
+    ]

@@ -47,9 +47,25 @@ PUBLIC_BODIES = (
 ACRONYM_BODY = re.compile(
     rf"\b(?:the|within the|by the|from the|with the)\s+(?P<name>{'|'.join(PUBLIC_BODIES)})\b"
 )
-REGULATORS = {"CQC", "Ofsted", "HSE"}
+REGULATORS = {
+    "CQC",
+    "Care Quality Commission",
+    "Ofsted",
+    "HSE",
+    "Health and Safety Executive",
+    "Care Inspectorate Wales",
+    "Care Inspectorate",
+    "Information Commissioner",
+    "Information Commissioner's Office",
+    "ICO",
+}
+"""The national regulators of care and of information rights: named, they regulate."""
 # Determiners before a name are not part of it; "NHS" is ("NHS X Integrated Care Board").
 _GENERIC = re.compile(r"^(?:The|This|That|These|Our|Your|Their|Its|Any|Each|All|A|An)\s", re.I)
+
+
+def _regulator(name: str) -> bool:
+    return name in REGULATORS or re.sub(r"^(?i:the)\s+", "", name) in REGULATORS
 
 
 def _publisher_acronym(name: str, council: str | None) -> bool:
@@ -87,7 +103,7 @@ def extract_other_organisations(
                         ):
                             continue
                         known_keys.add(key)
-                        role = "regulator" if name in REGULATORS else "other"
+                        role = "regulator" if _regulator(name) else "other"
                         start = line.start + match.start("name") + at + part.find(name)
                         found[name] = Organisation(name, role, span(doc, start, start + len(name)))
     return list(found.values())
