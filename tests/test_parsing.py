@@ -49,6 +49,8 @@ def test_money_keeps_the_words_as_stated() -> None:
         ("2 August 2022", "2022-08-02"),
         ("July 2021", "2021-07"),
         ("1st of April 2014", "2014-04-01"),
+        ("2023-04-01", "2023-04-01"),  # ISO is year-month-day, never day-first
+        ("2022-10-05", "2022-10-05"),
     ],
 )
 def test_dates(text: str, iso: str) -> None:

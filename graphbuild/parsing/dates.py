@@ -46,6 +46,11 @@ def _parse(text: str) -> date | None:
 def parse_date(text: str) -> str | None:
     """ISO form of one date phrase, keeping month precision when no day is given."""
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip()).replace(" of ", " ")
+    if ISO.fullmatch(text):  # year first is ISO order: day-first parsing would swap 04-01
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
     if not re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d{2}", text):
         return None  # no year stated: never let the parser fill in today's
     if MONTH_YEAR.fullmatch(text):
