@@ -47,3 +47,20 @@ def test_people_doing_something_are_counted_as_people() -> None:
         found = count_phrase(phrase, 0)
         assert found is not None and found.unit == "people", phrase
     assert count_phrase(" staff vacancies", 0).unit == "posts"
+
+
+def test_a_change_names_what_changed_or_is_not_a_statistic() -> None:
+    rows = stats_of(
+        "3. What did these contracts cost?",
+        "Total spend on these three contracts in 2024-2025 was £1,902,340, an increase of 9% "
+        "on the previous year.",
+    )
+    assert rows == [
+        (
+            Decimal(9),
+            "percent",
+            "increase in Total spend on these three contracts in 2024-2025",
+            None,
+        )
+    ]  # 'these three contracts' points back: not a count; the comma in £1,902,340 ends nothing
+    assert stats_of("2. What was agency spend?", "£640k, a fall of 21% from the year before.") == []

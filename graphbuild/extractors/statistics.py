@@ -50,7 +50,8 @@ _FILLER = re.compile(
     r"some|a total of|in total)[\s,]*)+"
 )
 _CLAUSE_END = re.compile(
-    rf"[,;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d|{WORD_NUMBER.pattern})|\s+but\b|\s+although\b",
+    rf",(?!\d{{3}}\b)|[;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d|{WORD_NUMBER.pattern})|"
+    r"\s+but\b|\s+although\b",
     re.IGNORECASE,
 )
 
@@ -182,6 +183,9 @@ class _BlockReader:
         text = self.doc.text
         if not_a_count(text, number, s_start):
             return
+        lead = text[max(s_start, number.start - 8) : number.start]
+        if re.search(r"(?i)\b(?:these|those)\s+$", lead):
+            return  # 'on these three contracts' points back at things already counted
         sentence = text[s_start:s_end]
         after = text[number.end : s_end]
         approx = hedged(text, number, s_start)

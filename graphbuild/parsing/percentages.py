@@ -25,6 +25,14 @@ _READING = (
 )
 
 
+_CHANGE_NOUN = re.compile(
+    r"(?i)\b(?:an?\s+)?(?P<c>increase|rise|growth|uplift|fall|decrease|reduction|drop|decline)"
+    r"\s+of\s*$"
+)
+_CHANGE_SUBJECT = re.compile(
+    r"(?i)^\s*(?:the\s+)?(?P<s>(?:total\s+|gross\s+|net\s+)?(?:spend|expenditure|cost|number"
+    r"|hours|budget)\b[^,;]{0,60}?)\s+(?:was|were|is|are|came to|totalled)\b"
+)
 _ANSWER_LABEL = re.compile(r"(?i)^\s*(?:our\s+)?(?:answer|response|reply|a\d+)\s*[:.–-]\s*")
 _POINTER = re.compile(  # words that point back at a figure rather than name a measure
     r"(?i)^\s*(?:this|that|which|it)\s+(?:represents?|is|was|equates to|amounts to)\s*$|"
@@ -84,6 +92,15 @@ def percent_phrases(
             before = ""  # '402 (34% of ...)', 'This represents 78% of ...': the after-words name it
             if not asked and following:
                 before = f"share of {following.group('x')}"
+        noun_change = _CHANGE_NOUN.search(before)
+        if noun_change:  # '..., a fall of 35%': a change in what the sentence is about
+            subject = _CHANGE_SUBJECT.match(_ANSWER_LABEL.sub("", text[start : match.start()]))
+            if subject:
+                rising = re.match(r"(?i)increas|rise|growth|uplift", noun_change["c"])
+                word = "increase" if rising else "decrease"
+                measure = f"{word} in {clean_measure(subject.group('s'))}"
+                found.append(PercentPhrase(measure, Decimal(match.group("n")), start, end))
+            continue  # a change in something the sentence does not name is not a statistic
         change = _CHANGE.search(before)
         subject = resolve_subject(before, answer)
         if asked:
