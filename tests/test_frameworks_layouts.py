@@ -52,3 +52,41 @@ def test_lot_prices_in_a_later_answer_price_the_lots_not_value_them() -> None:
     ]
     assert (unit, low, high, mean) == ("hour", Decimal("21.40"), Decimal("23.90"), Decimal("22.35"))
     assert [(p.unit, p.average) for p in lots["2"].prices] == [("hour", Decimal("24.10"))]
+
+
+DPS = """Northam Borough Council
+
+Subject: Supported living - Dynamic Purchasing System
+
+1. How is supported living commissioned, and which providers are admitted?
+
+Supported living is commissioned through the Northam Supported Living Dynamic Purchasing System,
+which opened on 1 May 2023. The DPS is divided into two categories:
+
+Category 1 - Shared tenancies
+Admitted providers: Larch Support Ltd; Willow Lane Care Cyf
+Hourly rate: £22.80
+
+Category 2 - Complex needs
+Admitted providers: Willow Lane Care Cyf
+Hourly rate: £26.10
+"""
+
+
+def test_dps_categories_are_its_lots_with_listed_members_and_rates() -> None:
+    (dps,) = facts_of(DPS).frameworks  # the subject line's bare 'Dynamic Purchasing System' is it
+    assert dps.name == "Northam Supported Living Dynamic Purchasing System"
+    lots = {lot.number: lot for lot in dps.lots}
+    assert lots["1"].title == "Shared tenancies"
+    assert [m.provider for m in lots["1"].members] == ["Larch Support Ltd", "Willow Lane Care Cyf"]
+    assert [(p.unit, p.average) for p in lots["2"].prices] == [("hour", Decimal("26.10"))]
+
+
+def test_a_grid_header_names_each_lot() -> None:
+    facts = facts_of(
+        "Northam Borough Council\n\n1. Which providers are on each lot of your framework?\n\n"
+        "Providers on the Northam Home Care Framework are marked below.\n\n"
+        "Provider\tLot 1 Town\tLot 2 Villages\nLarch Support Ltd\tX\t\nOak Care Ltd\tX\tX\n"
+    )
+    (framework,) = facts.frameworks
+    assert [(lot.number, lot.title) for lot in framework.lots] == [("1", "Town"), ("2", "Villages")]

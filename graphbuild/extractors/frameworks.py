@@ -1,42 +1,23 @@
-"""Frameworks and their lots: providers on each lot, prices, values, dates, partners.
+"""Frameworks and their lots: which framework, its dates, value period and partners.
 
-A lot is introduced by a line that starts "Lot N"; what follows it is either a
-list of providers or a title with a value. Price lines ("Minimum Weekly Price
-for Lot 3: £512.40") belong to the lot whose section they sit in; when the
-line names another lot, the section wins and a warning records the conflict,
-as a careful reader would do.
+How lots are read (headings, member lists, lot prices, grids) is parsing.lots; this module
+names the framework each answer's lots belong to, including lots listed apart from the
+name, and the framework's dates and co-commissioners.
 """
 
 from __future__ import annotations
 
 import re
 
-from graphbuild.facts import Framework, Lot, LotMembership, Money, PriceRange, Warning
+from graphbuild.facts import Framework, Lot, Warning
 from graphbuild.parsing.dates import find_dates, leading_range
-from graphbuild.parsing.money import MoneyMatch, find_money
-from graphbuild.parsing.names import looks_like_organisation, parse_name
+from graphbuild.parsing.lots import LotReader, lot_table
 from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
-from graphbuild.parsing.spans import clean, line_span, sentences, span
-from graphbuild.readers.document import Document, Line, Table
+from graphbuild.parsing.spans import clean, sentences, span
+from graphbuild.readers.document import Document
 
-LOT_LINE = re.compile(
-    r"^\s*(?:•\s*)?Lot\s+(?P<num>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?P<rest>.*)$", re.I
-)
-PRICE_LINE = re.compile(
-    r"(?i)\b(?P<kind>minimum|maximum|average|min|max|lowest|highest|mean)\b(?P<words>[^£:]*)"
-    r":?\s*(?P<money>£\s?[\d,]+(?:\.\d+)?)"
-)
-LOT_PRICE_UNITS = {"hour", "week", "night", "day"}
-UNIT_WORDS = [
-    (r"week", "week"),
-    (r"hour", "hour"),
-    (r"night", "night"),
-    (r"\bday|daily", "day"),
-    (r"month", "month"),
-    (r"annum|annual|year", "annual"),
-]
 FRAMEWORK_NAME = re.compile(
     r"\b(?P<name>(?:(?:[A-Z][\w&'’-]*|and|of|for|the|at|&)[ \t]+){0,6}?"
     r"(?:Framework(?: Agreements?)?|Dynamic Purchasing System|DPS|Approved (?:Provider )?List)"
@@ -61,133 +42,6 @@ _DATE_ROLES = [
 ]
 
 
-def _unit(words: str) -> str | None:
-    for pattern, unit in UNIT_WORDS:
-        if re.search(pattern, words, re.I):
-            return unit
-    return None
-
-
-def _is_member_line(line: Line) -> bool:
-    return line.bullet or looks_like_organisation(line.text)
-
-
-class _LotReader:
-    """Walks one answer's lines, filling lots in the order the letter gives them."""
-
-    def __init__(self, doc: Document, lots: dict[str, Lot], warnings: list[Warning]) -> None:
-        self.doc, self.lots, self.warnings = doc, lots, warnings
-        self.section: Lot | None = None
-        self.in_list = False
-
-    def lot(self, number: str, line: Line) -> Lot:
-        if number not in self.lots:
-            self.lots[number] = Lot(number, line_span(self.doc, line))
-        return self.lots[number]
-
-    def read(self, lines: list[Line], value_period: str | None) -> None:
-        for line in lines:
-            if line.blank:
-                continue
-            match = LOT_LINE.match(line.text)
-            if match:
-                self.lot_line(line, match, value_period)
-            elif self.in_list and _is_member_line(line) and not PRICE_LINE.search(line.text):
-                self.member(line)
-            elif PRICE_LINE.search(line.text) and self.section is not None:
-                self.in_list = False
-                self.price(line)
-            else:
-                self.in_list = False
-
-    def lot_line(self, line: Line, match: re.Match, value_period: str | None) -> None:
-        lot = self.lot(match.group("num"), line)
-        rest = match.group("rest")
-        money = find_money(line.text)
-        if money and self.unit_prices(lot, line, money):
-            self.in_list = False
-            return
-        if money:
-            title = clean(line.text[match.start("rest") : money[0].start])
-            lot.title = lot.title or title or None
-            found = money[0]
-            lot.value = Money(found.amount, found.period or value_period, found.stated(line.text))
-            lot.evidence = line_span(self.doc, line)
-            self.in_list = False
-            return
-        self.section = lot
-        introduces = bool(re.search(r"(?i)provider|supplier|organisation|members?", rest))
-        if rest.strip() and not introduces and len(rest) <= 80:
-            lot.title = lot.title or clean(rest) or None  # "Lot 2 - Older People"
-        self.in_list = True  # what follows a lot heading is its providers, if it reads as names
-
-    def unit_prices(self, lot: Lot, line: Line, money: list[MoneyMatch]) -> bool:
-        """'Lot 1: minimum £22.10, maximum £24.60, average £23.15 per hour' prices the lot;
-        it is not its value. False when the line is not a price line. Several amounts with
-        nothing saying which is which are left alone rather than guessed."""
-        unit = next((m.period for m in money if m.period in LOT_PRICE_UNITS), None)
-        kinds = list(PRICE_LINE.finditer(line.text))
-        if unit is None and not kinds:
-            return False
-        unit = unit or _unit(" ".join(k.group("words") for k in kinds)) or _unit(line.text)
-        if unit not in LOT_PRICE_UNITS:
-            return False
-        price = PriceRange(unit, line_span(self.doc, line), stated=line.content)
-        if kinds:
-            for kind in kinds:
-                amount = find_money(kind.group("money"))[0].amount
-                word = kind.group("kind").lower()
-                if word in {"minimum", "min", "lowest"}:
-                    price.minimum = amount
-                elif word in {"maximum", "max", "highest"}:
-                    price.maximum = amount
-                else:
-                    price.average = amount
-        elif len(money) == 1:
-            price.average = money[0].amount
-        else:
-            return True  # a price line, but which amount is what is not said
-        lot.prices.append(price)
-        return True
-
-    def member(self, line: Line) -> None:
-        parsed = parse_name(line.content)
-        if parsed.name and self.section is not None:
-            self.section.members.append(
-                LotMembership(parsed.name, line_span(self.doc, line), parsed.aliases)
-            )
-
-    def price(self, line: Line) -> None:
-        match = PRICE_LINE.search(line.text)
-        named = re.search(r"(?i)\blot\s+(\d{1,2}[a-z]?)", line.text)
-        lot = self.section
-        if named and lot is not None and named.group(1) != lot.number:
-            self.warnings.append(
-                Warning(
-                    f"Price line names Lot {named.group(1)} but sits in the Lot {lot.number} "
-                    f"section; recorded for Lot {lot.number}.",
-                    line_span(self.doc, line),
-                )
-            )
-        unit = _unit(match.group("words")) or "week"
-        basis = "pro rata" if re.search(r"(?i)pro[- ]rat", line.text) else None
-        price = next((p for p in lot.prices if p.unit == unit), None)
-        if price is None:
-            price = PriceRange(unit, line_span(self.doc, line), basis=basis)
-            lot.prices.append(price)
-        else:
-            price.evidence = span(self.doc, price.evidence.start, line.end)
-        amount = find_money(line.text)[0].amount
-        kind = match.group("kind").lower()
-        if kind in {"minimum", "min", "lowest"}:
-            price.minimum = amount
-        elif kind in {"maximum", "max", "highest"}:
-            price.maximum = amount
-        else:
-            price.average = amount
-        price.stated = (price.stated + "; " if price.stated else "") + line.content
-
-
 def _framework_name(doc: Document, start: int, end: int) -> tuple[str, int, int] | None:
     for match in FRAMEWORK_NAME.finditer(doc.text, start, end):
         name = clean(match.group("name"))
@@ -200,36 +54,6 @@ def _framework_name(doc: Document, start: int, end: int) -> tuple[str, int, int]
         if len(name.split()) >= 2 and name[0].isupper():
             return name, match.start("name") + match.group("name").find(name), match.end("name")
     return None
-
-
-LOT_HEADER = re.compile(r"(?i)^lot\s*(?P<num>\d{1,2}[a-z]?)\b")
-MARKED = re.compile(r"(?i)^(?:yes|y|x|✓|✔|☑|tick|ticked|true|•|\*)$")
-
-
-def _lot_table(doc: Document, table: Table, lots: dict[str, Lot]) -> None:
-    """A provider-by-lot grid: a 'Lot N' column per lot, a mark where the provider is on it."""
-    columns = {
-        i: m.group("num")
-        for i, cell in enumerate(table.header)
-        if (m := LOT_HEADER.match(cell.text))
-    }
-    if not columns or 0 in columns:
-        return
-    for row in table.rows[1:]:
-        if not row or not looks_like_organisation(row[0].text):
-            continue
-        parsed = parse_name(row[0].text)
-        for index, number in columns.items():
-            if index < len(row) and MARKED.match(row[index].text):
-                lot = lots.setdefault(
-                    number,
-                    Lot(number, span(doc, table.header[index].start, table.header[index].end)),
-                )
-                lot.members.append(
-                    LotMembership(
-                        parsed.name, span(doc, row[0].start, row[index].end), parsed.aliases
-                    )
-                )
 
 
 def _dates(doc: Document, framework: Framework, start: int, end: int) -> None:
@@ -282,10 +106,10 @@ def extract_frameworks(
             count = words_to_int(period.group("n")) or int(period.group("n"))
             value_period = f"{count} years"
         lots: dict[str, Lot] = {}
-        _LotReader(doc, lots, warnings).read(block.answer, value_period)
+        LotReader(doc, lots, warnings).read(block.answer, value_period)
         for table in doc.tables:
             if start <= table.start <= end:
-                _lot_table(doc, table, lots)
+                lot_table(doc, table, lots)
         named = _framework_name(doc, start, end)
         if not lots and not named:
             continue
@@ -301,12 +125,38 @@ def extract_frameworks(
         framework.service = service_of(name) or service_of(block.question_text)
         _dates(doc, framework, start, end)
         (frameworks if named else unnamed).append(framework)
+    frameworks = _merge_short_names(frameworks)
     frameworks += _lots_of_the_named(frameworks, unnamed)
     _add_prices(frameworks, priced_later)
     if not frameworks:
         frameworks += _unnamed_framework(doc, blocks, title)
     _attach_partners(doc, blocks, frameworks)
     return frameworks, warnings
+
+
+def _merge_short_names(frameworks: list[Framework]) -> list[Framework]:
+    """'Home Support Framework' in a subject line and 'the Eastley Home Support Framework' in
+    an answer are one framework: the shorter name, a tail of the longer, joins it."""
+    kept: list[Framework] = []
+    for framework in frameworks:
+        longer = next(
+            (
+                other
+                for other in frameworks
+                if other is not framework
+                and len(other.name) > len(framework.name)
+                and other.name.lower().endswith(" " + framework.name.lower())
+            ),
+            None,
+        )
+        if longer is None:
+            kept.append(framework)
+            continue
+        longer.lots += [
+            lot for lot in framework.lots if lot.number not in {x.number for x in longer.lots}
+        ]
+        longer.start, longer.end = longer.start or framework.start, longer.end or framework.end
+    return kept
 
 
 def _lots_of_the_named(named: list[Framework], unnamed: list[Framework]) -> list[Framework]:
