@@ -64,3 +64,11 @@ def test_a_change_names_what_changed_or_is_not_a_statistic() -> None:
         )
     ]  # 'these three contracts' points back: not a count; the comma in £1,902,340 ends nothing
     assert stats_of("2. What was agency spend?", "£640k, a fall of 21% from the year before.") == []
+
+
+def test_a_labelled_count_names_its_own_measure() -> None:
+    rows = stats_of(
+        "1. Tell me about supported living.",
+        "It is commissioned through a DPS.\n\nNumber of adults in supported living: 187.",
+    )
+    assert rows == [(Decimal(187), "people", "adults in supported living", None)]

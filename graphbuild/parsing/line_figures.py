@@ -147,6 +147,15 @@ def _bare(
     return [LineFigure(measure, value, unit, line.content_start, line.end, group, date)]
 
 
+def _label_counts(label: str) -> tuple[str, str] | None:
+    """'Number of people in supported living funded by the council' -> (that, 'people')."""
+    match = re.match(r"(?i)^(?:total\s+)?number of\s+(?P<what>.+)$", label)
+    if not match:
+        return None
+    found = count_phrase(" " + match.group("what"), 0)
+    return (clean_measure(match.group("what")), found.unit) if found else None
+
+
 def label_figure(line: Line, question: str, ctx: FigureContext) -> LineFigure | None:
     """'Public Health – 7.6' under 'How many FTE ...?'; 'Residential = 310'; 'Block: 250 h'."""
     match = LABEL_LINE.match(line.text)
@@ -163,6 +172,13 @@ def label_figure(line: Line, question: str, ctx: FigureContext) -> LineFigure | 
     if not bare and (phrase is None or number.start > 40):
         return None
     unit = phrase.unit if phrase else ctx.unit
+    named = _label_counts(label) if bare and not unit else None
+    if named:  # 'Number of people in supported living: 214' names its own measure
+        measure, unit = named
+        return LineFigure(
+            measure, number.value, unit, line.content_start, line.end,
+            group_of(label) or ctx.group, ctx.stated_date(),
+        )  # fmt: skip
     if not unit:
         return None
     total = label.lower() == "total"
