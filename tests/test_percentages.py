@@ -72,3 +72,13 @@ def test_a_labelled_count_names_its_own_measure() -> None:
         "It is commissioned through a DPS.\n\nNumber of adults in supported living: 187.",
     )
     assert rows == [(Decimal(187), "people", "adults in supported living", None)]
+
+
+def test_a_spend_answer_may_go_on_after_its_amount() -> None:
+    facts = facts_of(
+        "Northam Borough Council\n\n2. What was the council's respite care spend in 2023/24?\n\n"
+        "£412k, slightly less than the year before.\n"
+    )
+    assert [(a.area, a.value.amount, a.value.period) for a in facts.areas] == [
+        ("respite care", Decimal(412000), "2023-2024")
+    ]

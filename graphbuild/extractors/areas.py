@@ -231,9 +231,11 @@ def _bare_spend(
         return False
     text = without_answer_label(lines[0].text).strip(" .")
     money = find_money(text)
-    if len(money) != 1 or money[0].start != 0 or len(text) > money[0].stated_end + 3:
-        return False
-    service = _spent_on(block.question_text) or service_of(title)
+    after = text[money[0].stated_end :].strip() if money else ""
+    if len(money) != 1 or money[0].start != 0 or (len(after) > 3 and after[0] not in ",;("):
+        return False  # '£850k' or '£850k, a fall of ...': the amount is the answer
+    service = _spent_on(block.question_text) or _spend_named(block.question_text)
+    service = service or service_of(title)
     if not service:
         return False
     period = money[0].period or financial_year(block.question_text)
@@ -251,6 +253,21 @@ SPEND_SUBJECT = re.compile(
     r"(?:spend|expenditure)\s+(?:was|is|were|totalled|came to)\b"
 )
 IN_YEAR = re.compile(r"(?i)^\s*(?:in|for|during)\s+(?:the\s+)?(?:financial\s+year\s+)?")
+
+
+NAMED_SPEND = re.compile(
+    r"(?i)\b(?:the|your|its|our)\s+(?:[\w-]+['’]s\s+)?(?P<x>[a-z][a-z -]{2,40}?)\s+"
+    r"(?:spend|expenditure)\b"
+)
+
+
+def _spend_named(question: str) -> str | None:
+    """'What was the Trust's agency nursing spend in 2023/24?' -> 'agency nursing'."""
+    match = NAMED_SPEND.search(question)
+    if not match or not 1 <= len(match.group("x").split()) <= 4:
+        return None
+    phrase = match.group("x").strip()
+    return None if phrase.lower() in {"total", "overall", "annual", "gross", "net"} else phrase
 
 
 def _spent_on(question: str) -> str | None:
