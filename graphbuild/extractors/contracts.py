@@ -12,11 +12,18 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import Contract, Money
+from graphbuild.parsing.contract_tables import (
+    ASKS_CONTRACT,
+    END_COLUMN,
+    START_COLUMN,
+    table_contracts,
+)
 from graphbuild.parsing.dates import find_dates, leading_range
-from graphbuild.parsing.layout import Record, is_total_row, records
+from graphbuild.parsing.layout import Record, records
 from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import find_money
-from graphbuild.parsing.names import PROVIDER_COLUMN, PROVIDER_LABEL, parse_name
+from graphbuild.parsing.names import PROVIDER_LABEL, parse_name
+from graphbuild.parsing.prose_contracts import prose_contracts
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import clean, line_span, span
@@ -27,13 +34,12 @@ from graphbuild.parsing.terms import (
     PERIODS_EACH,
     TERM,
     extension_months,
-    shared_terms,
     term_months,
 )
 from graphbuild.parsing.terms import START_WORDS as _START_WORDS
 from graphbuild.parsing.terms import months as _months
-from graphbuild.parsing.titles import intro_title, question_title
-from graphbuild.readers.document import Document, Line, Table
+from graphbuild.parsing.titles import intro_title, question_title, question_topic
+from graphbuild.readers.document import Document, Line
 
 HEADING = re.compile(
     r"^\s*(?:•\s*)?(?:the\s+)?contract\s+(?:for|of)\s+(?P<title>[^.:;]{6,140})\s*:?\s*$", re.I
@@ -91,7 +97,6 @@ def _read_section(doc: Document, heading: Line, lines: list[Line]) -> Contract:
     return contract
 
 
-ASKS_CONTRACT = re.compile(r"(?i)\bcontracts?\b")
 ASKS_END = re.compile(r"(?i)expir|come to an end|\bend\b|renewal|finish|run until")
 ASKS_START = re.compile(r"(?i)\bstart|commence|\bbegin")
 ASKS_VALUE = re.compile(r"(?i)\bvalue\b|\bcost\b|\bworth\b|\bspend\b")
@@ -198,92 +203,6 @@ def _services_listed(blocks: list[Block]) -> list[str]:
     return []
 
 
-VALUE_COLUMN = re.compile(r"(?i)\b(?:value|cost|spend|amount|price|worth)\b")
-END_COLUMN = re.compile(r"(?i)\b(?:end|expiry|expires|expiration|until)\b")
-START_COLUMN = re.compile(r"(?i)\b(?:start|commence\w*|from)\b")
-
-
-def _column(header: list, pattern: re.Pattern) -> int | None:
-    return next((i for i, cell in enumerate(header) if pattern.search(cell.text)), None)
-
-
-SITE_COLUMN = re.compile(  # a column naming where the contract is delivered
-    r"(?i)^(?:care\s+)?(?:home|scheme|site|location|property|setting|premises)(?:\s+name)?s?$"
-)
-
-
-def _table_contracts(doc: Document, blocks: list[Block], title: str | None) -> list[Contract]:
-    """A table with a provider column and a value or date column: one contract per row.
-
-    A "Total" row sums the others and is no contract. The sentence introducing the
-    table names the contracts ("the following block contracts for X"), a home or
-    scheme column tells them apart, and a sentence under it about "the contracts"
-    gives the term, extension and dates they share.
-    """
-    found: list[Contract] = []
-    for block in blocks:
-        lines = [ln for ln in block.answer if not ln.blank]
-        for table in doc.tables:
-            if lines and lines[0].start <= table.start <= lines[-1].end:
-                found += _table_rows(doc, block, lines, table, title)
-    return found
-
-
-def _table_rows(
-    doc: Document, block: Block, lines: list[Line], table: Table, title: str | None
-) -> list[Contract]:
-    header = table.header
-    who = next((i for i, c in enumerate(header) if PROVIDER_COLUMN.match(c.text)), None)
-    value, end, start = (_column(header, p) for p in (VALUE_COLUMN, END_COLUMN, START_COLUMN))
-    if who is None or (value, end, start) == (None, None, None):
-        return []
-    about = " ".join(c.text for c in header) + " " + block.question_text
-    before = [ln for ln in lines if ln.end < table.start]
-    after = [ln for ln in lines if ln.start > table.end]
-    intro = intro_title(before[-1].text) if before else None
-    by_period = sum(bool(re.match(r"\s*(?:19|20)\d\d", r[0].text)) for r in table.rows[1:])
-    if (
-        not ASKS_CONTRACT.search(about + " " + (intro or ""))
-        or by_period > len(table.rows[1:]) // 2
-    ):
-        return []  # spend per year with a provider column is not a list of contracts
-    period = None
-    if value is not None and re.search(r"(?i)annual|per annum|a year|yearly", header[value].text):
-        period = "annual"
-    elif value is not None and re.search(r"(?i)total|whole", header[value].text):
-        period = "total"
-    site = _column(header, SITE_COLUMN)
-    shared = shared_terms(after)
-    found = []
-    for row in table.rows[1:]:
-        cells = {i: row[i].text for i in range(len(row))}
-        provider = parse_name(cells.get(who, "")).name
-        if not provider or any(is_total_row(cell) for cell in cells.values() if cell):
-            continue
-        place = cells.get(site, "") if site is not None else ""
-        name = f"{intro or title or 'contract'}: {provider}"
-        if intro and place:
-            name = f"{intro} - {place}"
-        contract = Contract(
-            name,
-            span(doc, row[0].start, row[-1].end),
-            providers=[provider],
-            service=service_of(intro or title),
-        )
-        money = find_money(cells.get(value, "")) if value is not None else []
-        if money:
-            contract.value = Money(money[0].amount, money[0].period or period, cells[value])
-        for index, key in ((end, "end"), (start, "start")):
-            dates = find_dates(cells.get(index, "")) if index is not None else []
-            if dates:
-                setattr(contract, key, dates[0].iso)
-        for key, shared_value in shared.items():
-            if getattr(contract, key) is None:
-                setattr(contract, key, shared_value)
-        found.append(contract)
-    return found
-
-
 SUBJECT_LABEL = re.compile(  # the field naming what a record is about
     r"(?i)^(?:scheme|service|site|home|care home|location|property|contract|project)(?: name)?$"
 )
@@ -371,7 +290,8 @@ def extract_contracts(
     providers: list[str] | None = None,
     title: str | None = None,
 ) -> list[Contract]:
-    """Contracts from 'Contract for X' sections, else one contract told across the answers."""
+    """Contracts from 'Contract for X' sections, records, tables or prose paragraphs naming
+    a provider, else one contract told across the answers to several questions."""
     contracts = []
     for block in blocks:
         for heading, lines in _sections(block):
@@ -381,7 +301,9 @@ def extract_contracts(
     if not contracts:
         contracts = _record_contracts(doc, blocks)
     if not contracts:
-        contracts = _table_contracts(doc, blocks, title)
+        contracts = table_contracts(doc, blocks, title)
+    if not contracts:
+        contracts = prose_contracts(doc, blocks, lambda b: question_topic(b.question_text))
     if not contracts:
         told = _from_questions(doc, blocks, title)
         if told is not None:

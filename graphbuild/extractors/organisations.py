@@ -1,12 +1,14 @@
 """Organisations other than the publishing council, and the role each plays.
 
 Providers come from lot lists and contracts (found by other extractors and
-passed in); this module adds the other organisations a response names in its
-questions and answers: bodies whose names end in an organisational word
+passed in); this module adds the other organisations a response names, and the
+providers its answers name in prose ("delivered by X", "X holds the contract"):
+bodies whose names end in an organisational word
 ("... Foundation", "... Task Force", "... Clinical Commissioning Group") and the
 acronyms of public bodies that commission or oversee care ("the ICB"). Boilerplate
 is never read, so the Information Commissioner named in appeal paragraphs is not a
-market actor.
+market actor. Companies named in a question or a restatement of the request are
+examples of what was asked, not answers, and are not read.
 """
 
 from __future__ import annotations
@@ -15,18 +17,21 @@ import re
 
 from graphbuild.facts import Organisation
 from graphbuild.identity import name_key
+from graphbuild.parsing.cues import provider_mentions
 from graphbuild.parsing.names import split_joined
+from graphbuild.parsing.requester import restates_request
 from graphbuild.parsing.sections import Block
-from graphbuild.parsing.spans import span
+from graphbuild.parsing.spans import sentences, span
 from graphbuild.readers.document import Document
 
 _ORG_WORD = (
     r"Foundation|Trust|Task Force|Association|Society|Charity|Consortium|Partnership|"
     r"Commission|Federation|Alliance|Network|Forum|Institute|Clinical Commissioning Group|"
-    r"Integrated Care Board|Housing Association|Co-operative|Cooperative|CIC|Ltd|Limited|plc"
+    r"Integrated Care Board|Housing Association|Co-operative|Cooperative|CIC|CIO|Ltd|Limited|plc|"
+    r"Cyf|Cyfyngedig|Community Interest Company"
 )
 NAMED_BODY = re.compile(
-    rf"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de)\s+)?){{1,6}}(?:{_ORG_WORD}))\b"
+    rf"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de|at)\s+)?){{1,6}}(?:{_ORG_WORD}))\b"
 )
 # Public bodies known by their acronym in English social care: police and crime commissioners,
 # integrated care boards and systems, regulators and national bodies.
@@ -79,31 +84,101 @@ def _clean_name(name: str) -> str:
     return _GENERIC.sub("", name)
 
 
+def _answer_sentences(blocks: list[Block]) -> list[tuple[str, int, bool]]:
+    """Sentences with their offsets and whether a question asks them.
+
+    Restatements of the request inside answers ("you asked about X") are left out. A
+    question names providers only as examples ("is X Ltd on any lot?"): whether they
+    are providers is for the answer to say, so companies named there are not read.
+    """
+    found = []
+    for block in blocks:
+        for line in block.question + block.answer:
+            if line.blank:
+                continue
+            asked = line in block.question
+            for begin, end in sentences(line.text, 0, len(line.text)):
+                sentence = line.text[begin:end]
+                if not (asked or restates_request(sentence)):
+                    found.append((sentence, line.start + begin, False))
+                elif asked:
+                    found.append((sentence, line.start + begin, True))
+    return found
+
+
+COMPANY = re.compile(
+    r"\b(?:Ltd|Limited|plc|LLP|CIC|CIO|Cyf|Cyfyngedig|Community Interest Company)\.?$"
+)
+"""A trading form: such a name in a question is an example of a provider, not an answer."""
+
+
+PARTNER = re.compile(  # "in partnership with X City Council": X commissions alongside
+    r"\b(?:in partnership with|jointly (?:commissioned|funded|procured) with|"
+    r"co-commissioned with)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|the)\s+)?){1,6}"
+    r"(?:Council|Board|ICB|Authority|Trust))\b"
+)
+
+
+def _cued(
+    doc: Document, sentences_: list[tuple[str, int, bool]], council: str | None
+) -> dict[str, Organisation]:
+    """Names the answers tie to delivering a service (provider), or deny it (other)."""
+    found: dict[str, Organisation] = {}
+    for sentence, start, asked in sentences_:
+        if asked:
+            continue
+        for mention in provider_mentions(sentence, start):
+            if (council and mention.name in council) or _regulator(mention.name):
+                continue
+            key = name_key(mention.name)
+            role = "other" if mention.negated else "provider"
+            if key not in found or (role == "provider" and found[key].role != "provider"):
+                evidence = span(doc, mention.start, mention.end)
+                found[key] = Organisation(mention.name, role, evidence)
+        for match in PARTNER.finditer(sentence):
+            name = _clean_name(match.group("name"))
+            if not (council and (name in council or council in name)):
+                at = start + match.start("name")
+                found.setdefault(
+                    name_key(name),
+                    Organisation(name, "co-commissioner", span(doc, at, at + len(name))),
+                )
+    return found
+
+
 def extract_other_organisations(
     doc: Document, blocks: list[Block], council: str | None, known: set[str]
 ) -> list[Organisation]:
-    """Named bodies in questions and answers that are not providers already known."""
-    found: dict[str, Organisation] = {}
+    """Named bodies in the answers that are not providers already known.
+
+    A name the answer cues as delivering a service ("delivered by X", "X holds the
+    contract") is a provider; one it denies ("X is not used") is named, as other.
+    """
     known_keys = {name_key(name) for name in known}
-    for block in blocks:
-        for line in block.question + block.answer:
-            for pattern in (NAMED_BODY, ACRONYM_BODY):
-                for match in pattern.finditer(line.text):
-                    whole = match.group("name")
-                    # "A Limited and B Trust" names two bodies; "Smith and Jones Ltd" one.
-                    for at, part in split_joined(whole) if pattern is NAMED_BODY else [(0, whole)]:
-                        name = _clean_name(part)
-                        if len(name.split()) < 2 and pattern is NAMED_BODY:
-                            continue
-                        key = name_key(name)
-                        if (
-                            key in known_keys
-                            or (council and name in council)
-                            or _publisher_acronym(name, council)
-                        ):
-                            continue
-                        known_keys.add(key)
-                        role = "regulator" if _regulator(name) else "other"
-                        start = line.start + match.start("name") + at + part.find(name)
-                        found[name] = Organisation(name, role, span(doc, start, start + len(name)))
+    answer = _answer_sentences(blocks)
+    cued = {k: org for k, org in _cued(doc, answer, council).items() if k not in known_keys}
+    found: dict[str, Organisation] = {org.name: org for org in cued.values()}
+    known_keys |= set(cued)
+    for text, offset, asked in answer:
+        for pattern in (NAMED_BODY, ACRONYM_BODY):
+            for match in pattern.finditer(text):
+                whole = match.group("name")
+                # "A Limited and B Trust" names two bodies; "Smith and Jones Ltd" one.
+                for at, part in split_joined(whole) if pattern is NAMED_BODY else [(0, whole)]:
+                    name = _clean_name(part)
+                    if asked and COMPANY.search(name):
+                        continue
+                    if len(name.split()) < 2 and pattern is NAMED_BODY:
+                        continue
+                    key = name_key(name)
+                    if (
+                        key in known_keys
+                        or (council and name in council)
+                        or _publisher_acronym(name, council)
+                    ):
+                        continue
+                    known_keys.add(key)
+                    role = "regulator" if _regulator(name) else "other"
+                    start = offset + match.start("name") + at + part.find(name)
+                    found[name] = Organisation(name, role, span(doc, start, start + len(name)))
     return list(found.values())

@@ -23,6 +23,7 @@ from graphbuild.parsing.names import (
     split_list,
 )
 from graphbuild.parsing.numbers import words_to_int
+from graphbuild.parsing.requester import restates_request
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document, Line, Table
@@ -113,6 +114,15 @@ RUN_IN = re.compile(
 RUN_IN_VERB = re.compile(rf"\b(?:are|were|include|includes|included)\s+{_LIST_END}")
 
 
+def _names_providers(lead: str) -> bool:
+    """'The three largest providers in 2023-24 were ...': the sentence's subject is providers."""
+    sentence = re.split(r"[.!?]\s+", lead)[-1]
+    return bool(
+        re.search(r"(?i)\b(?:providers?|suppliers?|contractors?)\b", sentence)
+        and not restates_request(sentence)
+    )
+
+
 def _run_in(doc: Document, block: Block, asked: bool) -> list[LotMembership]:
     """'... from five providers: A Ltd, B (a trading name of C Ltd), D CIC and E Trust.'
 
@@ -122,7 +132,9 @@ def _run_in(doc: Document, block: Block, asked: bool) -> list[LotMembership]:
     found: list[LotMembership] = []
     for line in block.answer:
         match = RUN_IN.search(line.text)
-        verb = None if match or not asked else RUN_IN_VERB.search(line.text)
+        verb = None if match else RUN_IN_VERB.search(line.text)
+        if verb and not (asked or _names_providers(line.text[: verb.start()])):
+            verb = None
         if verb:  # "... were A Ltd, B Limited and C Trust": every item must end as a name
             match = verb
         elif not match or not (asked or INTRODUCES.search(line.text[: match.start("list")])):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import Refusal
+from graphbuild.parsing.requester import mask_requester
 from graphbuild.parsing.sections import SUB_MARKER, Block
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document, Line
@@ -36,11 +37,21 @@ _ADVERB = (  # "is therefore not held", "are currently not recorded"
 )
 NOT_HELD = re.compile(  # "not held centrally" is held, only scattered: a cost argument, not s1
     rf"(?:(?:is|are)\s+{_ADVERB}not held(?!\s+centrally)|"
-    r"(?:do|does|did) not (?:hold|record|collect|keep)|not recorded|"
+    r"(?P<subject_verb>(?:do|does|did) not (?:hold|record|collect|keep))|"
+    r"not recorded|"
     r"no (?:such )?information (?:is )?held|hold no (?:such )?information|"
     rf"(?:is|are)\s+{_ADVERB}not (?:coded|recorded|collected|kept)|"
     r"(?:do|does) not allow (?:us|the council) to (?:identify|determine|separate|extract|report))",
     re.I,
+)
+_HOLDER = re.compile(  # who "does not hold" it: the authority, or the information itself
+    r"(?i)\b(?:we|I|council|trust|icb|board|authority|department|team|nhs|organisation|"
+    r"information|data|records?|figures?|system|systems|database)(?:\s*\([A-Z]{2,6}\))?\s*"
+    r"(?:[a-z]+ly\s+|therefore\s+|also\s+|still\s+|thus\s+)?$"
+)
+_HELD_THING = re.compile(  # "... does not hold this information": whoever the subject is
+    r"(?i)\s+(?:this|that|the|such|any|these|those|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:information|data|records?|figures?|details|breakdown)\b"
 )
 COST_LIMIT = re.compile(
     r"appropriate (?:time |cost )?limit|exceed(?:s|ed)? the cost|cost limit", re.I
@@ -92,10 +103,21 @@ def _bases_in(text: str) -> list[tuple[str, int, int]]:
     cost = COST_LIMIT.search(text)
     if cost:
         found.append((BASES["12"], cost.start(), cost.end()))
-    held = NOT_HELD.search(text)
+    held = next((m for m in NOT_HELD.finditer(text) if _authority_holds(text, m)), None)
     if held and not (cost and _same_sentence(text, held.start(), cost.start())):
         found.append((BASES["1"], held.start(), held.end()))
     return found
+
+
+def _authority_holds(text: str, match: re.Match) -> bool:
+    """'We do not hold ...', 'The data does not record ...': a not-held answer. A provider
+    that 'does not hold any contract with the council' is a statement about the provider."""
+    if not match.group("subject_verb"):
+        return True
+    before = text[: match.start("subject_verb")].rstrip()
+    if re.search(r"(?i)\byou$", before):  # "please state if you do not hold ...": the request
+        return False
+    return bool(_HOLDER.search(before) or _HELD_THING.match(text, match.end("subject_verb")))
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -156,6 +178,12 @@ def _label(block: Block, labels: dict[int, str], offset: int) -> str:
     return label
 
 
+def _asked(block: Block) -> bool:
+    """A block answering a question: one quoting it, or one numbered as an answer ("3. The
+    budget ..."), whose number names the question even where the request is not quoted."""
+    return bool(block.question or block.number)
+
+
 def _lone_request(blocks: list[Block], labels: dict[int, str]) -> str:
     """The question a refusal outside any question block refuses: the letter's only request
     ('1' when the request is not quoted at all); unknown ('') when there are several."""
@@ -167,7 +195,7 @@ def _lone_request(blocks: list[Block], labels: dict[int, str]) -> str:
 
 def _labels(blocks: list[Block]) -> dict[int, str]:
     """Question labels: the number, plus the question's words when numbers repeat or are missing."""
-    numbered = [b for b in blocks if b.question]
+    numbered = [b for b in blocks if _asked(b)]
     counts: dict[str | None, int] = {}
     for block in numbered:
         counts[block.number] = counts.get(block.number, 0) + 1
@@ -244,15 +272,15 @@ def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
     """
     labels = _labels(blocks)
     footnote = _asterisk_basis(doc, blocks)
-    refusals = _question_refusals(doc, [b for b in blocks if b.question], labels, footnote)
+    refusals = _question_refusals(doc, [b for b in blocks if _asked(b)], labels, footnote)
     given = {r.basis for r in refusals}
     lone = _lone_request(blocks, labels)
     for block in blocks:
         lines = [ln for ln in block.answer if not ln.blank]
-        if block.question or not lines:
+        if _asked(block) or not lines:
             continue
         start = lines[0].start
-        text = doc.text[start : lines[-1].end]
+        text = mask_requester(doc.text[start : lines[-1].end])
         for basis, b_start, b_end in _bases_in(text):
             if basis in given or (footnote and _in_footnote(start + b_start, footnote)):
                 continue
@@ -275,7 +303,7 @@ def _question_refusals(
             continue
         label = labels[id(block)]
         start, end = lines[0].start, lines[-1].end
-        text = doc.text[start:end]
+        text = mask_requester(doc.text[start:end])
         seen: set[str] = set()
         if footnote and ASTERISKED.match(lines[0].text):
             seen.add(footnote[0])

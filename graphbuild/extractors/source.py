@@ -24,31 +24,34 @@ from collections import Counter
 from functools import cache
 
 from graphbuild.facts import Evidence, SourceInfo
+from graphbuild.parsing.chrome import BOILERPLATE
 from graphbuild.parsing.dates import DateMatch, find_dates
 from graphbuild.parsing.gazetteer import councils_by_domain
+from graphbuild.parsing.references import CODE, REFERENCE, find_reference
 from graphbuild.parsing.sections import (
     ANSWER_LABEL,
     ASKED,
-    BOILERPLATE,
     MARKER,
     REQUEST_HEADING,
     RESPONSE_HEADING,
     is_request_like,
 )
-from graphbuild.parsing.spans import clean, line_span, span
+from graphbuild.parsing.spans import clean, span
 from graphbuild.readers.document import Document, Line
 
+_SALUTATION = r"(?!(?:Dear|To|Attn|FAO)\s)"  # "Dear X Council," addresses a body, not named by it
 _NAME_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|upon|on|in|and|of|the|under|&)"
 COUNCIL = re.compile(
-    rf"\b(?:(?:London|Royal) Borough of (?:[A-Z][a-z]+ ?){{1,3}}|"
+    rf"\b{_SALUTATION}(?:(?:London|Royal) Borough of (?:[A-Z][a-z]+ ?){{1,3}}|"
     rf"(?:[A-Z][a-z'’]+[ -](?:{_NAME_WORD}[ -]){{0,3}})"
     rf"(?:City |County |Borough |District |Metropolitan Borough |Town |Parish )?Council)\b"
 )
 _NOT_COUNCIL = re.compile(r"^(?:The|This|Our|Your|A|An|Parish|Town|County|City|Borough|District)\b")
 _BODY_WORD = r"(?:[A-Z][\w'’&-]*|and|of|the|upon|on|in|for|&)"
 PUBLIC_BODY = re.compile(  # NHS bodies and other public authorities that answer FOI requests
-    rf"\b(?:{_BODY_WORD} ){{1,6}}?(?:Integrated Care Board|ICB|Clinical Commissioning Group|CCG|"
-    r"NHS Foundation Trust|NHS Trust|Health and Social Care Trust|Health Board|"
+    rf"\b{_SALUTATION}(?:{_BODY_WORD} ){{1,6}}?(?:Integrated Care Board|ICB|"
+    r"Clinical Commissioning Group|CCG|NHS Foundation Trust|NHS Trust|"
+    r"Health and Social Care Trust|Health Board|"
     r"Combined Authority|Fire and Rescue Authority|Police and Crime Commissioner)\b"
 )
 _ACRONYMS = {"NHS", "ICB", "CCG", "UK"}
@@ -57,21 +60,6 @@ _NOT_LETTERHEAD = re.compile(r"(?i)^\s*(?:to|cc|subject|title|re|fw|fwd|dear)\s*
 _MAIL_HEADER = re.compile(r"(?i)^(?:from|to|cc|bcc|sent|date|subject)\s*:")
 _SEGMENT = re.compile(r"\s+[-|–—:]\s+")
 
-_CODE = r"[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*"
-REFERENCE = re.compile(
-    r"(?i:(?P<short>\b(?:FOIA?|EIR|FOI/EIR)\s+(?:request|ref(?:erence)?|case)\.?"
-    r"(?:\s+(?:no\.?|number))?)|"
-    r"\b(?P<yours>your\s+ref(?:erence)?)\.?(?:\s+(?:no\.?|number))?|"
-    r"\b(?:(?:our|case|request|foi|foia|eir|information\s+request)\s+)?"
-    r"ref(?:erence)?\.?(?:\s+(?:no\.?|number))?|"
-    r"\brequest\s+(?:number|no\.?|id)|"
-    r"\b(?:re|subject)\s*:(?:\s*(?:re|fw|fwd)\s*:)*(?=\s*(?:FOIA?|EIR)\b))"
-    rf"(?:\s*[:.#]\s*|\s+|(?<=:))(?P<ref>(?:[A-Z]{{2,5}}\s(?=\d))?{_CODE})"
-)
-_REFERENCE_ONLY = re.compile(
-    r"(?i)\s*(?:(?:our|your|case|request|foi)\s+)?(?:ref(?:erence)?|request(?=\s+(?:number|no)))"
-    r"(?:\s+(?:number|no\.?))?\s*:?\s*"
-)
 _GENERIC_WORDS = frozenset(
     re.findall(
         r"\S+",
@@ -87,14 +75,16 @@ _GENERIC_HEADER = re.compile(
     r"^(?:information governance|foi team|information requests?|legal services)\b",
     re.IGNORECASE,
 )
-_EXPLICIT_TITLE = re.compile(r"(?i)^\s*(?:subject|title|re|regarding)\s*:\s*(?=\S)")
+_EXPLICIT_TITLE = re.compile(
+    r"(?i)^\s*(?:(?:request\s+)?(?:subject|title)|re|regarding)\s*:\s*(?=\S)"
+)
 _ACT_TITLE = re.compile(
     r"(?i)^\s*(?:freedom of information act \d{4}|(?:freedom of information|foia?|eir) request|"
-    r"request for information|freedom of information)\s*[:–—-]\s*(?=\S)"
+    r"request for information|freedom of information|internal review)\s*[:–—-]\s*(?=\S)"
 )
 _TITLE_PREFIX = re.compile(  # "RE: ", "FOI 21-0042 - ": what an e-mail subject puts first
     rf"(?i)^(?:(?:re|fw|fwd)\s*:\s*|(?:(?:FOIA?|EIR)\s*(?:request\s*)?(?:ref\w*\.?\s*)?[:#]?\s*"
-    rf"(?:[A-Z]{{2,5}}\s(?=\d))?(?=[\w/.-]*\d){_CODE}|(?:FOIA?|EIR)\b\s*(?:request)?)\s*[-–—:|]?\s*)"
+    rf"(?:[A-Z]{{2,5}}\s(?=\d))?(?=[\w/.-]*\d){CODE}|(?:FOIA?|EIR)\b\s*(?:request)?)\s*[-–—:|]?\s*)"
 )
 SITE_SUFFIX = re.compile(  # a web page title's " - <site section>" tail
     r"\s+[-|–]\s+[^-|–]*\b(?:freedom of information|FOI|disclosure log|information requests?)\b"
@@ -102,12 +92,13 @@ SITE_SUFFIX = re.compile(  # a web page title's " - <site section>" tail
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(
-    r"(?i)^(?:published|date of (?:decision|response|reply)|date responded|response date|"
+    r"(?i)^(?:published|date of (?:decision|response|reply)|date responded|"
+    r"(?:response|reply|decision) (?:date|sent|issued)|"
     r"sent\s*:|date)\s*:?\s*"
 )
 _RESPONSE_DATE = re.compile(  # the letter's own date; rank 0 beats rank 1
     r"(?i)(?:^\s*|[|;\t]\s*)(?:(?P<strong>date\s+of\s+(?:response|reply|decision|letter|issue)|"
-    r"(?:response|decision|reply)\s+date|date\s+(?:responded|sent|issued))|"
+    r"(?:response|decision|reply)\s+(?:date|sent|issued)|date\s+(?:responded|sent|issued))|"
     r"(?P<weak>published|date\s+published|sent\s*(?=:)|date\s*(?=[:–-]|$)))\s*[:–-]?\s*"
 )
 _WEEKDAY = re.compile(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$")
@@ -258,6 +249,30 @@ def _labelled_title(doc: Document, pattern: re.Pattern[str]) -> Evidence | None:
     return None
 
 
+_BILINGUAL = re.compile(r"\s+/\s+")
+_TRAILING_ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def _heading_topic(doc: Document, line: Line) -> str | None:
+    """A heading line without the publisher and the reference it may carry.
+
+    An attachment's caption reads "<Body> - <topic> (attachment to FOI response
+    <ref>)": the topic is the title. A line giving a body's name in two languages
+    ("<Welsh name> / <Body>") is a letterhead, with no topic.
+    """
+    text = SITE_SUFFIX.sub("", line.text.strip())
+    names = {clean(ev.quote).lower() for _, ev in _bodies(doc, line)}
+    if names and any(clean(part).lower() in names for part in _BILINGUAL.split(text)[1:]):
+        return None
+    aside = _TRAILING_ASIDE.search(text)
+    if aside and REFERENCE.search(aside.group(1)):
+        text = text[: aside.start()]
+    parts = _SEGMENT.split(text, maxsplit=1)
+    if len(parts) == 2 and clean(parts[0]).lower() in names:
+        text = text[text.index(parts[1], len(parts[0])) :]
+    return text.strip()
+
+
 def find_title(doc: Document, council: str | None, reference_line: int | None) -> Evidence | None:
     """An explicit Subject/Title/Re line, the topic after the Act's name, or a heading line."""
     labelled = _labelled_title(doc, _EXPLICIT_TITLE) or _labelled_title(doc, _ACT_TITLE)
@@ -268,9 +283,11 @@ def find_title(doc: Document, council: str | None, reference_line: int | None) -
         after = [ln for ln in doc.lines[reference_line + 1 :] if not ln.blank][:1]
         candidates = after + candidates
     for line in candidates:
-        text = SITE_SUFFIX.sub("", line.text.strip())
+        text = _heading_topic(doc, line)
         if (
-            len(text) > 160
+            not text
+            or "\t" in text  # a table's header row
+            or len(text) > 160
             or text.endswith((".", ":", "?"))
             or MARKER.match(text)
             or is_request_like(text)
@@ -288,48 +305,6 @@ def find_title(doc: Document, council: str | None, reference_line: int | None) -
         begin = line.start + line.text.index(text)
         return span(doc, begin, begin + len(text))
     return None
-
-
-def _reference(doc: Document, line: Line, match: re.Match[str]) -> Evidence:
-    """The code; 'FOIA Request 0748' keeps its label, as the letter names the request so."""
-    start, end = line.start + match.start("ref"), line.start + match.end("ref")
-    bare_number = re.fullmatch(r"[\d/.-]+", match.group("ref"))
-    if match.group("short") and bare_number and ":" not in match.group(0):
-        start = line.start + match.start()
-    return span(doc, start, end)
-
-
-def _plausible_reference(line: Line, match: re.Match[str]) -> bool:
-    """A code with a digit; after a bare "reference" in prose, one mixing letters and digits.
-
-    "see reference 2023/24 budget" is not a reference, nor a code that runs on
-    into another group of digits ("FOI 2023 1234"): unsure, so nothing is read.
-    """
-    ref = match.group("ref")
-    if not re.search(r"\d", ref) or len(ref) < 4:
-        return False
-    if re.match(r"\s\d", line.text[match.end() :]):
-        return False
-    label = line.text[match.start() : match.start("ref")]
-    return not re.fullmatch(r"(?i)ref(?:erence)?\s+", label) or bool(re.search(r"[A-Za-z]", ref))
-
-
-def find_reference(doc: Document) -> tuple[Evidence | None, int | None]:
-    """The first labelled reference code (the requester's own "Your ref" only failing others)."""
-    theirs: tuple[Evidence | None, int | None] = (None, None)
-    for line in doc.lines:
-        for match in REFERENCE.finditer(line.text):
-            if not _plausible_reference(line, match):
-                continue
-            if match.group("yours"):
-                theirs = theirs if theirs[0] else (_reference(doc, line, match), line.number)
-                continue
-            return _reference(doc, line, match), line.number
-        if re.fullmatch(_REFERENCE_ONLY, line.text):
-            following = [ln for ln in doc.lines[line.number + 1 :] if not ln.blank][:1]
-            if following and re.fullmatch(rf"\s*(?=\S*\d){_CODE}\s*", following[0].text):
-                return line_span(doc, following[0]), following[0].number
-    return theirs
 
 
 def _date_after(doc: Document, line: Line, offset: int) -> Evidence | None:

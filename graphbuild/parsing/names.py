@@ -23,7 +23,10 @@ _QUALIFIER = re.compile(
     r"holdings|group|cic|plc|ltd|limited|llp|no\.? ?\d+|\d+)$",
     re.I,
 )
-_LEGAL_SUFFIX = re.compile(r"\b(?:ltd|limited|plc|llp|cic|inc|llc|co)\.?$", re.I)
+_LEGAL_SUFFIX = re.compile(  # Welsh companies end "Cyf"/"Cyfyngedig" (Limited)
+    r"\b(?:ltd|limited|plc|llp|cic|cio|inc|llc|co|cyf|cyfyngedig|community interest company)\.?$",
+    re.I,
+)
 
 
 @dataclass
@@ -89,7 +92,8 @@ PROVIDER_COLUMN = re.compile(  # a table column that names organisations
 
 ORG_END = re.compile(
     r"\b(?:ltd|limited|plc|llp|cic|inc|llc|trust|council|association|foundation|group|"
-    r"society|charity|partnership|consortium|board|commission|co-operative|cooperative)\.?$",
+    r"society|charity|partnership|consortium|board|commission|co-operative|cooperative|cio|"
+    r"cyf|cyfyngedig|community interest company)\.?$",
     re.I,
 )
 
@@ -143,14 +147,16 @@ PROVIDER_LABEL = re.compile(  # a "Label: value" field that names who delivers t
 def split_list(text: str) -> list[tuple[int, int]]:
     """Items of a run-in list 'A, B (t/a C), D and E' as (start, end) offsets into text.
 
-    Commas inside brackets do not split. The last item's "and" is the list's own
-    joiner unless it sits inside a name ('Smith and Jones Care Ltd'): two complete
-    names either side split there, else the first "and" does.
+    Commas inside brackets do not split; a list separated by semicolons splits only
+    there. The last item's "and" is the list's own joiner unless it sits inside a name
+    ('Smith and Jones Care Ltd'): two complete names either side split there, else the
+    first "and" does.
     """
     cuts, depth, begin = [], 0, 0
+    separator = ";" if ";" in text else ","  # "A Ltd; B, C and D Ltd; E CIC" splits at ";"
     for index, char in enumerate(text):
         depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth == 0:
+        if char == separator and depth == 0:
             cuts.append((begin, index))
             begin = index + 1
     cuts.append((begin, len(text)))

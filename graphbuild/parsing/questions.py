@@ -40,6 +40,10 @@ _REFERS_TO = re.compile(
     r"(?P<n>\d+)|\b(?:given|stated|provided|reported)\s+(?:in|at|under|for)\s+question\s+(?P<m>\d+)"
 )
 _AS_AT = re.compile(r"(?i)\bas (?:at|of)\s+(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+\w+(?:\s+\d{4})?)")
+_STATED_AS_AT = re.compile(  # the reply's own note: "All counts are as of 31/03/2024 unless ..."
+    r"(?i)\b(?:all|the|these|our)\s+(?:figures|counts|numbers|data|statistics)\s+"
+    r"(?:\w+\s+){0,3}?(?:are|is)\s+(?:given\s+|correct\s+|shown\s+)?as (?:at|of)\s+"
+)
 _DEPARTMENT_NOTE = re.compile(
     r"(?i)(?:request (?:concerned|concerns|relates to|is about)|for the attention of|"
     r"directed to|passed to)\s+(?:the\s+)?(?P<d>[A-Z][\w&' ]+?)(?:\s+and\b|[.,*]|$)"
@@ -103,13 +107,22 @@ def referred_question(question: str) -> str | None:
 
 
 def request_as_at(blocks: list[Block]) -> str | None:
-    """A date the whole request asks figures 'as at' (a year given anywhere in that sentence)."""
+    """A date the whole request asks figures 'as at' (a year given anywhere in that sentence),
+    or, failing that, the date the reply's opening says all its figures are given as at."""
     for block in blocks:
         for line in block.question:
             match = _AS_AT.search(line.text)
             if not match:
                 continue
             dates = find_dates(line.text, match.start("d"), match.end("d") + 6)
+            if dates and len(dates[0].iso) == 10:
+                return dates[0].iso
+    for block in blocks:  # the opening, before the first numbered answer
+        if block.number:
+            break
+        for line in block.answer:
+            stated = _STATED_AS_AT.search(line.text)
+            dates = find_dates(line.text, stated.end(), stated.end() + 20) if stated else []
             if dates and len(dates[0].iso) == 10:
                 return dates[0].iso
     return None

@@ -14,10 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graphbuild.parsing.chrome import (
+    ANNEX,
+    CONTACT_LINE,
+    MAIL_HEADER,
+    RESUME,
+    SIGN_OFF,
+    is_boilerplate,
+)
+from graphbuild.parsing.requester import mask_requester
 from graphbuild.readers.document import Document, Line
 
-MARKER = re.compile(  # "3.", "Q3:", "4b)", and "> 3." in a reply quoting the request e-mail
-    r"^\s*(?:>\s*)?(?:•\s*)?(?:(?:Q(?:uestion)?\.?\s*(?P<qnum>\d{1,2})(?P<qsub>[a-z])?[.):]?)|"
+MARKER = re.compile(  # "3.", "Q3:", "4b)", "> 3." quoting the request e-mail, '**"3.' quoted back
+    r"^\s*(?:>\s*)?(?:•\s*)?(?:\*\*\s*)?(?:[\"“'‘]\s*)?"
+    r"(?:(?:(?:Q(?:uestion)?|Part)\.?\s*(?P<qnum>\d{1,2})(?P<qsub>[a-z])?[.):]?)|"
     r"(?:(?P<num>\d{1,2})(?P<sub>[a-z])?[.):]))(?=\s|$)\s*",
     re.IGNORECASE,
 )
@@ -59,28 +69,8 @@ REQUEST_HEADING = re.compile(
 RESPONSE_HEADING = re.compile(
     r"^\s*(?:response|decision|our response|answers|reply|information provided)\s*:?\s*$", re.I
 )
-BOILERPLATE = re.compile(
-    r"(?:re-?use the information|open government licen[cs]e|if you are (?:dissatisfied|unhappy|not "
-    r"satisfied)|internal review|information commissioner|yours sincerely|yours faithfully|"
-    r"the legislation allows you|copyright|you may also (?:seek|complain)|"
-    r"you can also complain|right to (?:appeal|complain)|apologise for the delay)",
-    re.IGNORECASE,
-)
-CONTACT_LINE = re.compile(  # a whole line of contact details, never a sentence naming a URL
-    r"(?:^\s*(?:telephone|tel|phone|e-?mail|fax|web(?:site)?)\s*:|freepost|wycliffe house|"
-    r"^\s*(?:https?://|www\.)\S+\s*$|^\s*[\w.-]+@[\w.-]+\s*$|"
-    r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\W*$)",
-    re.IGNORECASE,
-)
 _QUOTES = "\"“”'‘’"
 _OPENING = "\"“'‘"
-RESUME = re.compile(
-    r"^\s*(?:appendix|annex|schedule|attachment|enclosure)\b|^\s*(?:FOIA?|EIR)\s+(?:request|ref)",
-    re.IGNORECASE,
-)
-ANNEX = re.compile(  # "Annex A - public interest test": not part of the last answer
-    r"^\s*(?:appendix|annex)\s+[A-Z0-9]{1,3}\s*(?:[-–—:.]|$)", re.IGNORECASE
-)
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will be|stood|runs?|contains?)\b", re.I)
 
 
@@ -103,8 +93,8 @@ class Block:
 
 def is_request_like(text: str, numbered: bool = False) -> bool:
     """Does this read as something asked for rather than something told?"""
-    body = MARKER.sub("", text, count=1).strip().lstrip("•> ").strip(_QUOTES)
-    body = SUB_MARKER.sub("", body, count=1).strip().strip(_QUOTES).strip()
+    body = MARKER.sub("", text, count=1).strip().lstrip("•> ").strip(_QUOTES + "*")
+    body = SUB_MARKER.sub("", body, count=1).strip().strip(_QUOTES + "*").strip()
     if not body:
         return False
     if REQUEST_START.match(body):
@@ -127,10 +117,6 @@ def _has_answer(block: Block) -> bool:
     return any(not line.blank for line in block.answer)
 
 
-def _is_boilerplate(line: Line) -> bool:
-    return bool(BOILERPLATE.search(line.text))
-
-
 class _Segmenter:
     """A small state machine over lines: request, answer or boilerplate."""
 
@@ -148,10 +134,13 @@ class _Segmenter:
         self.section_items = 0  # numbered items since the last request heading
         self.awaiting = False  # a request label waits for its (quoted) question
         self.quoting = False  # inside a question quoted over several lines
+        self.signed_off = False  # boilerplate began at a sign-off, not at appeal rights
 
     def run(self) -> list[Block]:
         for index, line in enumerate(self.doc.lines):
             self.step(index, line)
+        for block in self.blocks:
+            _drop_requester_words(block)
         blocks = [b for b in self.blocks if b.question or _has_answer(b)]
         if len(self.asked) > 1 and not any(b.number for b in blocks):
             # Unnumbered requests ("You asked: ..." again and again) are read as 1, 2, 3...
@@ -216,17 +205,22 @@ class _Segmenter:
         text = line.text.strip()
         current = self.blocks[-1]
         if self.mode == "boilerplate":
-            if RESUME.match(text):
-                self.mode = "answer"
+            # a signed-off message may be followed by the next one in the thread (the requester
+            # signs off, the council replies); appeal rights end the letter for good
+            if RESUME.match(text) or (self.signed_off and MAIL_HEADER.match(text)):
+                self.mode, self.section = "answer", "none"
                 self._new_block(None).answer.append(line)
+            elif is_boilerplate(line):
+                self.signed_off = False
             return
         if not text:
             self.open = self.quoting = False
             if self.mode == "answer":
                 current.answer.append(line)
             return
-        if _is_boilerplate(line) and self.section != "request":
+        if is_boilerplate(line) and self.section != "request":
             self.mode = "boilerplate"
+            self.signed_off = bool(SIGN_OFF.match(text))
             return
         if CONTACT_LINE.search(text):
             return
@@ -298,7 +292,18 @@ class _Segmenter:
                 block.question.extend(self.request_items.get(number, []))
                 self.mode, self.open = "answer", False
                 return
-            self._ask(block, line, text)
+            inline = _inline_answer(line)
+            if inline is None:
+                self._ask(block, line, text)
+                return
+            block.question.append(inline[0])
+            block.answer.append(inline[1])
+            self.mode, self.open = "answer", False
+            return
+        if marker and rest and self._next_item(marker_number(marker)):
+            # "2. The service is ..." after block 1 in a response: answer 2, not more of 1
+            self._new_block(marker_number(marker)).answer.append(line)
+            self.mode, self.open = "answer", False
             return
         sub_item = self.open and current.number is not None
         if line.bullet and is_request_like(text) and not sub_item:
@@ -317,6 +322,13 @@ class _Segmenter:
         self.mode, self.open = "answer", False
         current.answer.append(line)
 
+    def _next_item(self, number: str) -> bool:
+        """Is `number` the item after the last numbered block, in a response section?"""
+        if self.section != "response" or not number.isdigit():
+            return False
+        last = next((b.number for b in reversed(self.blocks) if b.number), None)
+        return last is not None and last.isdigit() and int(number) == int(last) + 1
+
     def _request_line(self, line: Line, text: str) -> None:
         self.request_texts.add(_plain(text))
         marker = MARKER.match(text)
@@ -327,6 +339,29 @@ class _Segmenter:
         elif self.last_request:
             self.request_items[self.last_request].append(line)
         self.blocks[-1].question.append(line)
+
+
+def _inline_answer(line: Line) -> tuple[Line, Line] | None:
+    """'Q2 - How many people ...? 47': the question up to its last '?', the answer after it.
+
+    Both halves keep the line's number and their own offsets, so evidence still indexes the
+    document. Words after the '?' that still ask ("Please give ...", "(by year)") are not
+    an answer.
+    """
+    cut = line.text.rfind("?") + 1
+    tail = line.text[cut:]
+    if not cut or not re.match(r"\s*[A-Z0-9£]", tail) or is_request_like(tail.strip()):
+        return None
+    question = Line(line.number, line.start, line.start + cut, line.text[:cut], line.bullet)
+    return question, Line(line.number, line.start + cut, line.end, tail)
+
+
+def _drop_requester_words(block: Block) -> None:
+    """Blank the requester's sentences out of the answer lines (offsets unchanged)."""
+    for index, line in enumerate(block.answer):
+        masked = mask_requester(line.text)
+        if masked != line.text:
+            block.answer[index] = Line(line.number, line.start, line.end, masked, line.bullet)
 
 
 def segment(doc: Document) -> list[Block]:

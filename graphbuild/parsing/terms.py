@@ -2,7 +2,8 @@
 
 "is for 3 years", "runs for three years", "over the five-year term"; "option to
 extend for a further two years", "option to extend by a further 12 months",
-"two extension periods of 12 months each"; "commenced on ...", "expires ...".
+"two extension periods of 12 months each", "3 years + 1 + 1" (36 months and two
+one-year options), "£2m over four years"; "commenced on ...", "expires ...".
 Each reads words only, so contracts told in prose, tables or label records share them.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.money import find_money
 from graphbuild.parsing.numbers import words_to_int
 from graphbuild.readers.document import Line
 
@@ -26,6 +28,13 @@ EXTENSION = re.compile(
     rf"(?i)(?:option|options|opportunity|ability|right) to extend(?: it| them)?\s+"
     rf"(?:for\s+|by\s+)?(?:a further\s+|an additional\s+|up to\s+|a period of\s+)?{COUNT}\s+"
     rf"(?:further\s+)?(?P<unit>years?|months?)"
+)
+OVER = re.compile(  # "£3.2 million over four years": the value's period is the term
+    rf"(?i)\bover\s+(?:a\s+|the\s+)?(?:period of\s+)?{COUNT}[ -](?P<unit>years?|months?)\b"
+)
+PLUS = re.compile(  # "3 years + 1 + 1": an initial term, then yearly extension options
+    rf"(?i)\b{COUNT}\s+(?P<unit>years?|months?)\s*(?P<plus>(?:\+\s*\d+\s*){{1,4}})"
+    r"(?:years?|months?)?(?![\d%])"
 )
 PERIODS_EACH = re.compile(
     rf"(?i)\b{COUNT}\s+(?:extension\s+)?(?:periods?|options?|extensions?)\s+of\s+"
@@ -45,12 +54,18 @@ def months(count: str, unit: str) -> int | None:
 
 def term_months(text: str) -> int | None:
     """The contract's length in months, as the text states it, or None."""
-    term = TERM.search(text) or TERM_BEFORE.search(text)
+    term = TERM.search(text) or TERM_BEFORE.search(text) or PLUS.search(text)
+    if term is None and find_money(text):
+        term = OVER.search(text)  # only a value "over four years" states the term so
     return months(term.group("n"), term.group("unit")) if term else None
 
 
 def extension_months(text: str) -> int | None:
     """How long the contract may be extended by, in months, or None."""
+    plus = PLUS.search(text)
+    if plus:
+        steps = [int(n) for n in re.findall(r"\d+", plus.group("plus"))]
+        return months(str(sum(steps)), plus.group("unit"))
     each = PERIODS_EACH.search(text)
     if each:
         count = months(each.group("n"), "months")

@@ -54,3 +54,19 @@ def intro_title(text: str) -> str | None:
     if not kept and not after:
         return None
     return clean(" ".join([*kept, match.group(0)] + ([after.group(1)] if after else [])))
+
+
+_TOPIC = re.compile(
+    r"(?i)^\W*(?:\d+[.)]?\s*)?(?:how many|what (?:is|are|was|were) (?:the )?(?:number of )?|"
+    r"which|please (?:provide|list|give|tell me) (?:the )?)\s*(?P<t>[a-z][a-z' -]{3,60}?)\s+"
+    r"(?:does|do|did|is|are|was|were|has|have|in|for|by)\b"
+)
+
+
+def question_topic(question: str) -> str | None:
+    """'How many respite beds does the Trust fund?' -> 'respite beds'.
+
+    Names what a bare "the block contract with X" in the answer is for.
+    """
+    match = _TOPIC.match(question)
+    return clean(match.group("t")) if match else None

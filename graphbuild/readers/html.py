@@ -11,6 +11,14 @@ Some disclosure-log pages name their publisher only in the chrome dropped above
 therefore kept, as the last lines after the content, where the source
 extractor looks for a publisher and where they cannot pass for the letter's
 own heading.
+
+A WhatDoTheyKnow request page holds the whole correspondence: the requester's
+messages (marked "outgoing") and the authority's replies ("incoming"). Plain
+text cannot carry that markup, so the reader writes each run of messages under
+the heading a letter would use, "Request" or "Response": the request's figures
+("they pay around £25 an hour") are then read as the question, never as facts,
+and its closing "Yours faithfully" does not hide the reply that follows. The
+page's <h1> (the request's title) heads the text, where a letter's title is.
 """
 
 from __future__ import annotations
@@ -130,6 +138,35 @@ def main_content(soup: BeautifulSoup) -> list[Tag]:
     if articles:
         return [max(articles, key=lambda a: len(a.get_text(" ", strip=True)))]
     return [soup.body or soup]
+
+
+_KINDS = (("Request", "outgoing"), ("Response", "incoming"))
+
+
+def message_kind(tag: Tag) -> str | None:
+    """The heading for a message: "Request" if the requester sent it, else "Response".
+
+    WhatDoTheyKnow marks each message, or the box around its text, with an
+    "outgoing"/"incoming" class or an id such as "incoming-123".
+    """
+    for node in [tag, *tag.parents]:
+        if not isinstance(node, Tag):
+            continue
+        classes = node.get("class") or []
+        ident = str(node.get("id") or "").lower()
+        for heading, word in _KINDS:
+            if word in classes or ident.startswith(word):
+                return heading
+    return None
+
+
+def request_title(soup: BeautifulSoup, messages: list[Tag]) -> Tag | None:
+    """The page's <h1> outside the messages: the title the requester gave the request."""
+    for heading in soup.find_all("h1"):
+        inside = any(heading is m or m in heading.parents for m in messages)
+        if not inside and heading.get_text(strip=True):
+            return heading
+    return None
 
 
 class _Walker:
@@ -258,9 +295,18 @@ def read_html_bytes(raw: bytes, name: str) -> Document:
     strip_noise(soup)
     walker = _Walker()
     elements = main_content(soup)
-    for element in elements:
+    kinds = [message_kind(element) for element in elements]
+    if any(kinds):
+        title = request_title(soup, elements)
+        if title is not None:
+            elements, kinds = [title, *elements], [None, *kinds]
+    previous = None
+    for element, kind in zip(elements, kinds, strict=True):
         walker.flush()
         walker.out.blank()
+        if kind and kind != previous:
+            walker.out.paragraph(kind)
+        previous = kind or previous
         walker.walk(element) if element.name == "[document]" else walker.element(element)
         walker.flush()
     shown = {_WHITESPACE.sub(" ", text).strip() for el in elements for text in el.stripped_strings}

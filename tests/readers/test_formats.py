@@ -158,7 +158,10 @@ def test_whatdotheyknow_page_reads_the_correspondence(tmp_path: Path) -> None:
         "<p>Answer: 12 providers.</p></div></div><footer>Privacy</footer></body></html>",
         encoding="utf-8",
     )
-    assert read_document(path).text == "1. How many providers?\n\nAnswer: 12 providers."
+    text = read_document(
+        path
+    ).text  # the requester's messages are the request, replies the response
+    assert text == "Request\n\n1. How many providers?\n\nResponse\n\nAnswer: 12 providers."
 
 
 # --- DOCX -------------------------------------------------------------------

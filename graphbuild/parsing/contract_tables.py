@@ -1,0 +1,132 @@
+"""Contracts listed as a table: one row per contract, a provider column and value or dates.
+
+Registers of contracts (often CSV attachments) give "Provider | Service | Start
+date | End date | Annual value (£)". The value column may hold bare numbers: its
+header says they are pounds ("(£)", "value", "amount", "cost") and how often
+("Annual value" is a yearly figure). A service or description column names each
+contract better than the table's caption does.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphbuild.facts import Contract, Money
+from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.layout import is_total_row
+from graphbuild.parsing.money import find_money
+from graphbuild.parsing.names import PROVIDER_COLUMN, parse_name
+from graphbuild.parsing.sections import Block
+from graphbuild.parsing.services import service_of
+from graphbuild.parsing.spans import span
+from graphbuild.parsing.terms import shared_terms
+from graphbuild.parsing.titles import intro_title
+from graphbuild.readers.document import Document, Line, Table
+
+ASKS_CONTRACT = re.compile(r"(?i)\bcontracts?\b")
+VALUE_COLUMN = re.compile(r"(?i)\b(?:value|cost|spend|amount|price|worth)\b")
+END_COLUMN = re.compile(r"(?i)\b(?:end|expiry|expires|expiration|until)\b")
+START_COLUMN = re.compile(r"(?i)\b(?:start|commence\w*|from)\b")
+SITE_COLUMN = re.compile(  # a column naming where the contract is delivered
+    r"(?i)^(?:care\s+)?(?:home|scheme|site|location|property|setting|premises)(?:\s+name)?s?$"
+)
+SERVICE_COLUMN = re.compile(  # a column naming what each contract buys
+    r"(?i)^(?:service|services|service description|description|service type|"
+    r"contract(?: name| title| description)?|contract for)$"
+)
+POUNDS_HEADER = re.compile(r"(?i)£|\bgbp\b|\b(?:value|amount|cost|spend|worth)\b")
+BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?")
+
+
+def column(header: list, pattern: re.Pattern) -> int | None:
+    """The first header cell matching `pattern`, or None."""
+    return next((i for i, cell in enumerate(header) if pattern.search(cell.text)), None)
+
+
+def _header_period(text: str) -> str | None:
+    if re.search(r"(?i)annual|per annum|\bp\.?a\.?\b|a year|yearly|per year", text):
+        return "annual"
+    if re.search(r"(?i)total|whole|lifetime|contract value over", text):
+        return "total"
+    return None
+
+
+def _cell_money(text: str, header: str, period: str | None) -> Money | None:
+    """A £ amount in the cell, or a bare number under a header that says it is pounds."""
+    money = find_money(text)
+    if money:
+        return Money(money[0].amount, money[0].period or period, text)
+    bare = text.strip()
+    if POUNDS_HEADER.search(header) and BARE_NUMBER.fullmatch(bare) and bare != "0":
+        return Money(Decimal(bare.replace(",", "")), period, text)
+    return None
+
+
+def table_contracts(doc: Document, blocks: list[Block], title: str | None) -> list[Contract]:
+    """A table with a provider column and a value or date column: one contract per row.
+
+    A "Total" row sums the others and is no contract. The sentence introducing the
+    table names the contracts ("the following block contracts for X"), a service
+    column or a home or scheme column tells them apart, and a sentence under it about
+    "the contracts" gives the term, extension and dates they share.
+    """
+    found: list[Contract] = []
+    for block in blocks:
+        lines = [ln for ln in block.answer if not ln.blank]
+        for table in doc.tables:
+            if lines and lines[0].start <= table.start <= lines[-1].end:
+                found += _table_rows(doc, block, lines, table, title)
+    return found
+
+
+def _table_rows(
+    doc: Document, block: Block, lines: list[Line], table: Table, title: str | None
+) -> list[Contract]:
+    header = table.header
+    who = next((i for i, c in enumerate(header) if PROVIDER_COLUMN.match(c.text)), None)
+    value, end, start = (column(header, p) for p in (VALUE_COLUMN, END_COLUMN, START_COLUMN))
+    if who is None or (value, end, start) == (None, None, None):
+        return []
+    about = " ".join(c.text for c in header) + " " + block.question_text
+    before = [ln for ln in lines if ln.end < table.start]
+    after = [ln for ln in lines if ln.start > table.end]
+    intro = intro_title(before[-1].text) if before else None
+    by_period = sum(bool(re.match(r"\s*(?:19|20)\d\d", r[0].text)) for r in table.rows[1:])
+    if (
+        not ASKS_CONTRACT.search(about + " " + (intro or ""))
+        or by_period > len(table.rows[1:]) // 2
+    ):
+        return []  # spend per year with a provider column is not a list of contracts
+    period = _header_period(header[value].text) if value is not None else None
+    site = column(header, SITE_COLUMN)
+    what = next((i for i, c in enumerate(header) if SERVICE_COLUMN.match(c.text)), None)
+    shared = shared_terms(after)
+    found = []
+    for row in table.rows[1:]:
+        cells = {i: row[i].text for i in range(len(row))}
+        provider = parse_name(cells.get(who, "")).name
+        if not provider or any(is_total_row(cell) for cell in cells.values() if cell):
+            continue
+        place = cells.get(site, "") if site is not None else ""
+        service = cells.get(what, "").strip() if what is not None else ""
+        name = service or f"{intro or title or 'contract'}: {provider}"
+        if intro and place and not service:
+            name = f"{intro} - {place}"
+        contract = Contract(
+            name,
+            span(doc, row[0].start, row[-1].end),
+            providers=[provider],
+            service=service_of(service or intro or title),
+        )
+        if value is not None and cells.get(value):
+            contract.value = _cell_money(cells[value], header[value].text, period)
+        for index, key in ((end, "end"), (start, "start")):
+            dates = find_dates(cells.get(index, "")) if index is not None else []
+            if dates:
+                setattr(contract, key, dates[0].iso)
+        for key, shared_value in shared.items():
+            if getattr(contract, key) is None:
+                setattr(contract, key, shared_value)
+        found.append(contract)
+    return found

@@ -1,0 +1,56 @@
+"""Sentences in the requester's words, wherever a letter restates them.
+
+A reply often retells the request inside its answer: "You asked for figures for
+2023, when the council had N care homes", "You referred to a press article
+reporting N vacancies", "I write about your request, in which you asked for the
+rates paid to each of the N providers". Those figures are the requester's, not
+the authority's, so they are no facts. A sentence whose subject is the requester
+is blanked out (replaced by spaces, so every offset in the line still indexes the
+document text) before extractors read the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.parsing.spans import sentences
+
+_REQUESTER = re.compile(
+    r"^\W*(?:(?:in|on|with|as|within|regarding)\b[^,.]{0,40},\s*)?(?:"
+    r"you\s+(?:also\s+|then\s+|have\s+|had\s+)?(?:asked|referred|requested|enquired|mentioned|"
+    r"quoted|cited|queried)\b|"
+    r"your\s+(?:original\s+)?(?:request|e-?mail|letter|enquiry)\s+(?:for|asked|sought|was for|"
+    r"referred|mentioned|quoted|requested)\b)"
+    r"|,\s*in which you\s+(?:have\s+)?(?:asked|requested|referred|sought)\b",
+    re.IGNORECASE,
+)
+
+
+_MENTIONS_REQUEST = re.compile(  # the request named mid-sentence, e.g. as a source of names
+    r"(?i)\b(?:you (?:have\s+)?(?:asked|requested|referred|mentioned|wanted|wished|enquired|"
+    r"sought|named|listed)|in which you|your (?:request|email|letter|question)s?\b[^.]{0,40}?"
+    r"\b(?:mentions?|names?|asked|asks|refers?|referred|for|about|regarding|concerning))"
+)
+
+
+def requester_sentence(sentence: str) -> bool:
+    """Is the requester the subject ("You asked ...", "..., in which you asked for ...")?"""
+    return bool(_REQUESTER.search(sentence))
+
+
+def mask_requester(text: str) -> str:
+    """`text` with the requester's sentences replaced by spaces (same length, line by line)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        chars = list(line)
+        for start, end in sentences(line, 0, len(line)):
+            if requester_sentence(line[start:end]):
+                chars[start:end] = " " * (end - start)
+        out.append("".join(chars))
+    return "\n".join(out)
+
+
+def restates_request(sentence: str) -> bool:
+    """Does the sentence retell the request anywhere ('We note that your request mentions X',
+    'the providers you named')? Names in it are the requester's, not the authority's."""
+    return requester_sentence(sentence) or bool(_MENTIONS_REQUEST.search(sentence))
