@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -66,7 +67,27 @@ def sample_specifics() -> set[str]:
                     found.add(row[column])
     found |= {p.stem.split("_")[-1] for p in (ROOT / "examples").rglob("*.txt")}
     found |= {p.stem for p in (data / "dev" / "docs").glob("*.txt")}
+    for path in (data / "probes").glob("*/gold/*.json"):  # the invented probe responses too
+        found |= _gold_names(json.loads(path.read_text(encoding="utf-8")))
+        found.add(path.stem)
     return found
+
+
+def _gold_names(gold: dict) -> set[str]:
+    """Body names a gold annotation records: publisher, organisations, frameworks, providers."""
+    names = {(gold.get("source") or {}).get("publisher") or ""}
+    names |= {  # national regulators are vocabulary, not something a response made up
+        org.get("name") or ""
+        for org in gold.get("organisations", [])
+        if "regulator" not in (org.get("roles") or [])
+    }
+    for framework in gold.get("frameworks", []):
+        names.add(framework.get("name") or "")
+        for lot in framework.get("lots", []):
+            names |= set(lot.get("providers") or [])
+    for contract in gold.get("contracts", []):
+        names |= set(contract.get("providers") or [])
+    return {name.strip().lower() for name in names if len(name.strip()) > 4}
 
 
 @pytest.mark.parametrize("path", EXTRACTION, ids=lambda p: p.name)
