@@ -132,3 +132,30 @@ def test_a_spreadsheet_caption_gives_the_response_s_reference_and_the_title(
     assert source.title == "Home care contracts list"
     assert source.council == "Dunmarsh District Council"
     assert_quotes(doc.text, source.reference_evidence, source.title_evidence)
+
+
+def test_a_long_letterhead_keeps_the_title_after_it_and_an_address_is_no_title() -> None:
+    source = source_of(
+        "Eastcombe District Council\nInformation Governance Team\nTown Hall, High Street, "
+        "Eastcombe EC4 2QR\nTelephone: 01632 960111\nEmail: foi@eastcombe.example\n\n"
+        "Our ref: FOI/2024/00312\nDate: 2 May 2024\n\nDear Requester,\n\n"
+        "Freedom of Information Act 2000 - Request for information: Respite care beds\n\n"
+        "1. How many respite beds do you commission?\n\nResponse: 14.\n"
+    )
+    assert source.title == "Respite care beds"
+
+
+def test_a_request_label_naming_a_topic_is_the_title() -> None:
+    source = source_of(
+        "Eastcombe District Council\n\nRequest: Respite care beds and their costs\n\n"
+        "You asked for the number of beds.\n\n1. Fourteen beds.\n"
+    )
+    assert source.title == "Respite care beds and their costs"
+
+
+def test_a_heading_that_starts_with_the_request_number_gives_the_reference() -> None:
+    source = source_of(
+        "Eastcombe District Council\nFOI 2024-0193 | Response sent: 3 June 2024\n\n"
+        "1. How many respite beds?\n\n14.\n"
+    )
+    assert source.reference == "FOI 2024-0193"

@@ -24,7 +24,7 @@ from collections import Counter
 from functools import cache
 
 from graphbuild.facts import Evidence, SourceInfo
-from graphbuild.parsing.chrome import BOILERPLATE
+from graphbuild.parsing.chrome import BOILERPLATE, CONTACT_LINE
 from graphbuild.parsing.dates import DateMatch, find_dates
 from graphbuild.parsing.gazetteer import councils_by_domain
 from graphbuild.parsing.references import CODE, REFERENCE, find_reference
@@ -78,6 +78,7 @@ _GENERIC_HEADER = re.compile(
 _EXPLICIT_TITLE = re.compile(
     r"(?i)^\s*(?:(?:request\s+)?(?:subject|title)|re|regarding)\s*:\s*(?=\S)"
 )
+_REQUEST_TOPIC = re.compile(r"(?i)^\s*request\s*:\s*(?=[A-Z])")
 _ACT_TITLE = re.compile(
     r"(?i)^\s*(?:freedom of information act \d{4}|(?:freedom of information|foia?|eir) request|"
     r"request for information|freedom of information|internal review)\s*[:–—-]\s*(?=\S)"
@@ -208,7 +209,7 @@ def _header_lines(doc: Document) -> list[Line]:
         if (
             MARKER.match(text)
             or is_request_like(text)
-            or len(header) >= 8
+            or len(header) >= 12  # a full letterhead: name, team, address, phone, e-mail, ref, date
             or (ASKED.match(text) and (text.endswith(":") or len(text.split()) <= 3))
             or REQUEST_HEADING.match(text)
             or RESPONSE_HEADING.match(text)
@@ -278,6 +279,9 @@ def find_title(doc: Document, council: str | None, reference_line: int | None) -
     labelled = _labelled_title(doc, _EXPLICIT_TITLE) or _labelled_title(doc, _ACT_TITLE)
     if labelled:
         return labelled
+    topic = _labelled_title(doc, _REQUEST_TOPIC)  # 'Request: Day services and their costs'
+    if topic and not is_request_like(topic.quote) and not topic.quote.endswith(("?", ".")):
+        return topic
     candidates = _header_lines(doc)
     if reference_line is not None:
         after = [ln for ln in doc.lines[reference_line + 1 :] if not ln.blank][:1]
@@ -300,6 +304,7 @@ def find_title(doc: Document, council: str | None, reference_line: int | None) -
             or _EXPLICIT_TITLE.match(text)
             or _MAIL_HEADER.match(text)
             or BOILERPLATE.search(text)
+            or CONTACT_LINE.search(line.text)  # an address, a phone number: the letterhead
         ):
             continue
         begin = line.start + line.text.index(text)

@@ -56,9 +56,18 @@ def _plausible_reference(line: Line, match: re.Match[str]) -> bool:
     return not re.fullmatch(r"(?i)ref(?:erence)?\s+", label) or bool(re.search(r"[A-Za-z]", ref))
 
 
+_LEADING_CODE = re.compile(r"^\s*(?P<ref>(?:FOIA?|EIR)\s+\d[\d/-]*\d)(?=\s*(?:[|,;]|$))")
+
+
 def find_reference(doc: Document) -> tuple[Evidence | None, int | None]:
-    """The first labelled reference code (the requester's own "Your ref" only failing others)."""
+    """The first labelled reference code (the requester's own "Your ref" only failing others);
+    a heading line that starts 'FOI 2024-0193 | ...' names the request by its number."""
     theirs: tuple[Evidence | None, int | None] = (None, None)
+    for line in doc.lines[:12]:
+        leading = _LEADING_CODE.match(line.text)
+        if leading:
+            start = line.start + leading.start("ref")
+            return span(doc, start, line.start + leading.end("ref")), line.number
     for line in doc.lines:
         for match in REFERENCE.finditer(line.text):
             if not _plausible_reference(line, match):
