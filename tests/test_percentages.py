@@ -60,7 +60,7 @@ def test_a_change_names_what_changed_or_is_not_a_statistic() -> None:
             Decimal(9),
             "percent",
             "increase in Total spend on these three contracts in 2024-2025",
-            None,
+            "2024-2025",  # the year the changed figure is for
         )
     ]  # 'these three contracts' points back: not a count; the comma in £1,902,340 ends nothing
     assert stats_of("2. What was agency spend?", "£640k, a fall of 21% from the year before.") == []

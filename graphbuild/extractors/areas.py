@@ -77,7 +77,7 @@ class _AreaReader:
         for line in lines:
             if line.blank:
                 continue
-            match = LABEL_LINE.match(line.text)
+            match = LABEL_LINE.match(_ANSWER_LABEL.sub("", line.text, count=1))
             if not match or not re.search(
                 r"[\d£]", match.group("figure") or match.group("bracket")
             ):
@@ -289,6 +289,26 @@ def _spent_on(question: str) -> str | None:
     return label if plain else phrase
 
 
+# 'Answer 3:', 'Response 2 -', 'A4.': the label of an answer, never the name of an area
+_ANSWER_LABEL = re.compile(
+    r"^\s*(?:(?i:answer|response|reply)\s*\d{0,2}[a-z]?\s*[:.)–-]|A\d{1,2}[a-z]?\s*[:.)–-])\s*"
+)
+_GENERIC_SUBJECT = re.compile(
+    r"(?i)(?:(?:the|our|your|its|their|this|that|council'?s?|trust'?s?|board'?s?|total|"
+    r"overall|annual|gross|net|actual|planned|budgeted)\b\s*)+"
+)
+
+
+def _expanded(text: str, subject: str) -> str:
+    """An abbreviation the letter spells out once ('NHS Continuing Healthcare (CHC)') is
+    named in full; any other subject is kept as written."""
+    subject = _GENERIC_SUBJECT.sub("", subject).strip() or subject
+    if not re.fullmatch(r"[A-Z]{2,6}", subject):
+        return subject
+    match = re.search(rf"((?:[A-Z][\w&'-]*\s+){{1,5}})\({re.escape(subject)}\)", text)
+    return match.group(1).strip() if match else subject
+
+
 def _yearly_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> None:
     """'Total supported living spend was £X in 2022/23 and £Y in 2021/22': a figure a year."""
     for line in block.answer:
@@ -299,8 +319,11 @@ def _yearly_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> 
             subject = SPEND_SUBJECT.search(text)
             told = clean(subject.group("x")) if subject else ""
             asked = _spent_on(block.question_text)
-            # The sentence's own subject wins when it names another service than the question.
+            # The sentence's own subject wins when it names another service than the question,
+            # or when the question names no service it knows ('Total CHC spend was ...').
             name = told if service_of(told) and service_of(told) != service_of(asked) else asked
+            if not name and told and not _GENERIC_SUBJECT.fullmatch(told):
+                name = _expanded(doc.text, told)
             if not name:
                 continue
             for money in find_money(text):

@@ -21,7 +21,7 @@ from graphbuild.readers.document import Document
 FRAMEWORK_NAME = re.compile(
     r"\b(?P<name>(?:(?:[A-Z][\w&'’-]*|and|of|for|the|at|&)[ \t]+){0,6}?"
     r"(?:Framework(?: Agreements?)?|Dynamic Purchasing System|DPS|Approved (?:Provider )?List)"
-    r"(?:[ \t]+(?:19|20)\d\d(?:[/-]\d\d)?\b)?"
+    r"(?:[ \t]+(?:19|20)\d\d(?:[/-](?:(?:19|20)\d\d|\d\d))?\b)?"
     r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:(?:[A-Z][\w&'’()-]*|and|&)[ \t]*)+)?)"
 )
 PARTNER = re.compile(

@@ -112,11 +112,29 @@ COMPANY = re.compile(
 """A trading form: such a name in a question is an example of a provider, not an answer."""
 
 
+_BODY = r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|the)\s+)?){1,6}(?:Council|Board|ICB|Authority|Trust)\b"
+_BODIES = rf"(?:the\s+)?(?P<name>{_BODY}(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_BODY})*)"
 PARTNER = re.compile(  # "in partnership with X City Council": X commissions alongside
     r"\b(?:in partnership with|jointly (?:commissioned|funded|procured) with|"
-    r"co-commissioned with)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|the)\s+)?){1,6}"
-    r"(?:Council|Board|ICB|Authority|Trust))\b"
+    r"co-commissioned with|commission(?:s|ed)?\b[^.;]{0,60}?\bjointly with|"
+    r"commission(?:s|ed)?\s+(?:these|this|those|the|such)\s+(?:[\w-]+\s+){0,3}?with)\s+" + _BODIES
 )
+WORKS_WITH = re.compile(  # "works closely with X and Y, who jointly fund some packages"
+    r"\bworks?\s+(?:closely\s+|jointly\s+)?with\s+"
+    + _BODIES
+    + r",?\s+(?:who|which)\s+(?:jointly\s+|also\s+)?(?:co-)?(?:fund|commission)"
+)
+
+
+def _partners(match: re.Match) -> list[tuple[int, str]]:
+    """Each body a partner cue names, with its offset in the sentence."""
+    found = []
+    at = match.start("name")
+    for piece in re.finditer(r"[^,]+", match.group("name")):
+        for offset, part in split_joined(piece.group(0)):
+            lead = len(part) - len(part.lstrip())
+            found.append((at + piece.start() + offset + lead, part.strip()))
+    return found
 
 
 def _cued(
@@ -134,11 +152,15 @@ def _cued(
             role = "other" if mention.negated else "provider"
             if key not in found or (role == "provider" and found[key].role != "provider"):
                 evidence = span(doc, mention.start, mention.end)
-                found[key] = Organisation(mention.name, role, evidence)
-        for match in PARTNER.finditer(sentence):
-            name = _clean_name(match.group("name"))
-            if not (council and (name in council or council in name)):
-                at = start + match.start("name")
+                found[key] = Organisation(
+                    mention.name, role, evidence, aliases=list(mention.aliases)
+                )
+        for match in [*PARTNER.finditer(sentence), *WORKS_WITH.finditer(sentence)]:
+            for offset, part in _partners(match):
+                name = _clean_name(part)
+                if council and (name in council or council in name):
+                    continue
+                at = start + offset + part.find(name)
                 found.setdefault(
                     name_key(name),
                     Organisation(name, "co-commissioner", span(doc, at, at + len(name))),
@@ -156,7 +178,11 @@ def extract_other_organisations(
     """
     known_keys = {name_key(name) for name in known}
     answer = _answer_sentences(blocks)
-    cued = {k: org for k, org in _cued(doc, answer, council).items() if k not in known_keys}
+    every_cued = _cued(doc, answer, council)
+    cued = {k: org for k, org in every_cued.items() if k not in known_keys}
+    # A cued name was read whole: a body pattern cutting into it ("Services for Adults and
+    # B Limited" out of "A Care Services for Adults and B Limited") is no name.
+    taken = [(org.evidence.start, org.evidence.end) for org in every_cued.values()]
     found: dict[str, Organisation] = {org.name: org for org in cued.values()}
     known_keys |= set(cued)
     for text, offset, asked in answer:
@@ -177,8 +203,12 @@ def extract_other_organisations(
                         or _publisher_acronym(name, council)
                     ):
                         continue
+                    start = offset + match.start("name") + at + part.find(name)
+                    if " and " in name and any(
+                        a < start + len(name) and start < b for a, b in taken
+                    ):
+                        continue
                     known_keys.add(key)
                     role = "regulator" if _regulator(name) else "other"
-                    start = offset + match.start("name") + at + part.find(name)
                     found[name] = Organisation(name, role, span(doc, start, start + len(name)))
     return list(found.values())

@@ -15,6 +15,7 @@ from decimal import Decimal
 from graphbuild.facts import PriceRange
 from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import MoneyMatch, find_money
+from graphbuild.parsing.price_tables import CEILING, table_prices
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import sentences, span
@@ -28,12 +29,6 @@ UNIT_WORDS = [
 ]
 PRICE_UNITS = {unit for _, unit in UNIT_WORDS}
 PRICE_WORDS = re.compile(r"(?i)\b(?:rates?|costs?|prices?|fees?|paid|pay|charges?)\b")
-CEILING = {
-    "hour": Decimal(500),
-    "week": Decimal(20000),
-    "night": Decimal(2000),
-    "day": Decimal(5000),
-}
 _RANGE = re.compile(r"£\s?[\d,.]+\s*(?:-|–|to)\s*£\s?[\d,.]+")
 
 
@@ -316,6 +311,31 @@ class _PriceReader:
         price.stated = (price.stated + "; " if price.stated else "") + line.content
 
 
+def _table_prices(
+    doc: Document, block: Block, title: str | None, consumed: set[int]
+) -> list[tuple[PriceRange, set[int]]]:
+    """Prices from the rate tables inside the answer, each with the table's line numbers:
+    a table read as prices is not read again line by line (a row would price twice)."""
+    lines = [ln for ln in block.answer if not ln.blank]
+    if not lines:
+        return []
+    reader = _PriceReader(doc, block, title)
+
+    def basis_for(period: str | None) -> str | None:
+        return reader._basis_for(reader._period(period) if period else None)
+
+    found = []
+    for table in doc.tables:
+        if not lines[0].start <= table.start <= lines[-1].end:
+            continue
+        numbers = {ln.number for ln in doc.lines if table.start <= ln.end and ln.start <= table.end}
+        if numbers & consumed:
+            continue  # a lot table: its prices belong to the lots
+        prices = table_prices(doc, table, _unit, reader.question_unit, basis_for)
+        found += [(price, numbers) for price in prices]
+    return found
+
+
 def extract_prices(
     doc: Document, blocks: list[Block], title: str | None, consumed: set[int] | None = None
 ) -> list[PriceRange]:
@@ -325,11 +345,14 @@ def extract_prices(
     for block in blocks:
         if ASKS_AREAS.search(block.question_text):
             continue
+        tabled = _table_prices(doc, block, title, consumed)
+        found += [price for price, _ in tabled]
+        read = {number for _, numbers in tabled for number in numbers}
         lines = [
             ln
             for ln in block.answer
             if not ln.blank
-            and ln.number not in consumed
+            and ln.number not in consumed | read
             and not re.match(r"(?i)\s*(?:•\s*)?lot\s+\d", ln.text)
         ]
         found += _PriceReader(doc, block, title).read(lines)

@@ -111,7 +111,9 @@ RUN_IN = re.compile(
     r"(?i)\b(?P<count>[a-z]+|\d+)?\s*(?:providers?|organisations?|suppliers?|contractors?|"
     rf"agencies)\s*:\s*{_LIST_END}"
 )
-RUN_IN_VERB = re.compile(rf"\b(?:are|were|include|includes|included)\s+{_LIST_END}")
+RUN_IN_VERB = re.compile(
+    rf"\b(?:are|were|include|includes|included|(?:delivered|provided)\s+by)\s+{_LIST_END}"
+)
 
 
 def _names_providers(lead: str) -> bool:

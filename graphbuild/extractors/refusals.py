@@ -4,6 +4,11 @@ A refusal is the council saying it will not, or cannot, give what was asked:
 an exemption (s40(2) personal data, s43(2) commercial interests, s21 already
 accessible...), the cost limit (s12), or that it does not hold the information
 (s1(1)). Section 17 is the refusal notice itself, not a basis, so it is skipped.
+
+Scottish authorities answer under the Freedom of Information (Scotland) Act 2002, whose
+sections are numbered differently (FOISA s38 is personal information, not health and
+safety); a basis is always reported as the FOIA concept it corresponds to, so the same
+exemption reads the same on both sides of the border.
 """
 
 from __future__ import annotations
@@ -30,6 +35,24 @@ BASES = {
     "43": "s43(2) commercial interests",
     "44": "s44 prohibitions on disclosure",
 }
+FOISA_BASES = {  # FOISA section -> the FOIA section protecting the same interest
+    "12": "12",
+    "14": "14",
+    "17": "1",
+    "25": "21",
+    "26": "44",
+    "27": "22",
+    "30": "36",
+    "33": "43",
+    "35": "31",
+    "36": "41",
+    "38": "40",
+    "39": "38",
+}
+FOISA = re.compile(
+    r"(?i)\(Scotland\) Act 2002|\bFOISA\b|Scottish Information Commissioner|"
+    r"Freedom of Information \(Scotland\)"
+)
 SECTION = re.compile(r"\b(?:section|s\.?)\s?(?P<num>\d{1,2})(?:\s?\(\s?\d\s?\)|\.\d)?", re.I)
 _ADVERB = (  # "is therefore not held", "are currently not recorded"
     r"(?:(?:therefore|currently|simply|also|still|thus|consequently|unfortunately|generally|"
@@ -58,7 +81,8 @@ COST_LIMIT = re.compile(
 )
 _REFUSAL_CONTEXT = re.compile(
     r"exempt|exemption|refus|withh[oe]ld|not obliged|relying on|rely on|under section|"
-    r"appropriate limit|not held|do not hold|does not hold|commercially sensitive",
+    r"appropriate limit|not held|do not hold|does not hold|commercially sensitive|"
+    r"neither (?:confirms?|to confirm) nor den(?:y|ies)|\bNCND\b",
     re.I,
 )
 NAMED_BASES = [  # exemptions named by what they protect, without a section number
@@ -86,11 +110,14 @@ ASTERISKED = re.compile(r"^\s*\*+\s*(?:see|refer|please see|response|withheld)\b
 _EXTREMES = re.compile(r"(?i)\b(?:lowest|highest|minimum|maximum|min|max)\b")
 
 
-def _bases_in(text: str) -> list[tuple[str, int, int]]:
-    """(basis, start, end) for each legal basis the text relies on, in order."""
+def _bases_in(text: str, scottish: bool = False) -> list[tuple[str, int, int]]:
+    """(basis, start, end) for each legal basis the text relies on, in order. Under FOISA
+    (`scottish`) a section number is first turned into its FOIA counterpart."""
     found = []
     for match in SECTION.finditer(text):
         number = match.group("num")
+        if scottish:
+            number = FOISA_BASES.get(number, "")
         if number in BASES and _REFUSAL_CONTEXT.search(text):
             found.append((BASES[number], match.start(), match.end()))
     named = [
@@ -212,12 +239,14 @@ def _labels(blocks: list[Block]) -> dict[int, str]:
     return labels
 
 
-def _asterisk_basis(doc: Document, blocks: list[Block]) -> tuple[str, int, int] | None:
+def _asterisk_basis(
+    doc: Document, blocks: list[Block], scottish: bool = False
+) -> tuple[str, int, int] | None:
     """A footnote '*For every item marked with an asterisk ... Section 43(2)' and its span."""
     for block in blocks:
         for line in block.answer:
             if ASTERISK_NOTE.match(line.text):
-                bases = _bases_in(line.text)
+                bases = _bases_in(line.text, scottish)
                 if bases:
                     return bases[0][0], line.content_start, line.end
     return None
@@ -271,8 +300,10 @@ def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
     question: an annex explains a refusal made above, it does not make a second one.
     """
     labels = _labels(blocks)
-    footnote = _asterisk_basis(doc, blocks)
-    refusals = _question_refusals(doc, [b for b in blocks if _asked(b)], labels, footnote)
+    scottish = bool(FOISA.search(doc.text))
+    footnote = _asterisk_basis(doc, blocks, scottish)
+    asked = [b for b in blocks if _asked(b)]
+    refusals = _question_refusals(doc, asked, labels, footnote, scottish)
     given = {r.basis for r in refusals}
     lone = _lone_request(blocks, labels)
     for block in blocks:
@@ -281,7 +312,7 @@ def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
             continue
         start = lines[0].start
         text = mask_requester(doc.text[start : lines[-1].end])
-        for basis, b_start, b_end in _bases_in(text):
+        for basis, b_start, b_end in _bases_in(text, scottish):
             if basis in given or (footnote and _in_footnote(start + b_start, footnote)):
                 continue
             given.add(basis)
@@ -295,6 +326,7 @@ def _question_refusals(
     blocks: list[Block],
     labels: dict[int, str],
     footnote: tuple[str, int, int] | None,
+    scottish: bool = False,
 ) -> list[Refusal]:
     refusals: list[Refusal] = []
     for block in blocks:
@@ -310,7 +342,7 @@ def _question_refusals(
             refusals.append(
                 Refusal(label, footnote[0], span(doc, lines[0].content_start, lines[0].end))
             )
-        for basis, b_start, b_end in _bases_in(text):
+        for basis, b_start, b_end in _bases_in(text, scottish):
             if basis in seen or (footnote and _in_footnote(start + b_start, footnote)):
                 continue
             seen.add(basis)

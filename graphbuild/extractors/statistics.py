@@ -22,7 +22,14 @@ from decimal import Decimal
 
 from graphbuild.facts import Contract, DocumentFacts, Statistic
 from graphbuild.parsing.counts import as_at_date, cites_the_law, hedged, not_a_count
-from graphbuild.parsing.line_figures import FigureContext, LineFigure, bare_answer, label_figure
+from graphbuild.parsing.line_figures import (
+    NUMBERED_ANSWER_LABEL,
+    FigureContext,
+    LineFigure,
+    bare_answer,
+    label_figure,
+    label_run,
+)
 from graphbuild.parsing.measures import (
     ASKS_AREAS,
     LABEL_LINE,
@@ -31,8 +38,19 @@ from graphbuild.parsing.measures import (
     department_of,
     group_of,
 )
-from graphbuild.parsing.numbers import WORD_NUMBER, NumberMatch, find_numbers
+from graphbuild.parsing.numbers import NumberMatch, find_numbers
 from graphbuild.parsing.percentages import asked_percentage, percent_phrases
+from graphbuild.parsing.prose_counts import (
+    CLAUSE_END,
+    antecedent,
+    lead_context,
+    name_bracketed_share,
+    part_of_recent,
+    restated,
+    sentence_owner,
+    undated,
+    without_department,
+)
 from graphbuild.parsing.questions import (
     document_department,
     question_measure,
@@ -43,17 +61,6 @@ from graphbuild.parsing.questions import (
 from graphbuild.parsing.sections import MARKER, Block, heading_like
 from graphbuild.parsing.spans import sentences, span
 from graphbuild.readers.document import Document, Line
-
-_FILLER = re.compile(
-    r"(?i)^(?:(?:in addition|also|however|currently|at present|now|there (?:are|is|were|was)|"
-    r"we (?:currently )?(?:have|run|employ|hold|support)|approximately|about|around|roughly|"
-    r"some|a total of|in total)[\s,]*)+"
-)
-_CLAUSE_END = re.compile(
-    rf",(?!\d{{3}}\b)|[;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d|{WORD_NUMBER.pattern})|"
-    r"\s+but\b|\s+although\b",
-    re.IGNORECASE,
-)
 
 
 def _stat(
@@ -106,6 +113,7 @@ class _BlockReader:
         )
         self.document_department = department
         self.found: list[Statistic] = []
+        self.recent: list[Statistic] = []  # counts read from prose, for 'Of these, ...'
         self.last: tuple[str, str, str | None, str | None] | None = None
 
     def lines(self) -> list[Line]:
@@ -123,6 +131,8 @@ class _BlockReader:
         area_block = bool(ASKS_AREAS.search(self.block.question_text))
         heading_dept = self.document_department
         for line in lines:
+            if not area_block and self.label_run(line):
+                continue
             figure = None if area_block else label_figure(line, self.block.question_text, self.ctx)
             if figure:
                 self.line_figure(figure)
@@ -134,6 +144,16 @@ class _BlockReader:
             self.ctx.department = heading_dept
             self.sentence_line(line)
         return self.found
+
+    def label_run(self, line: Line) -> bool:
+        """'North: 214. South: 187.' on one line: a figure per label."""
+        start = line.content_start
+        label = NUMBERED_ANSWER_LABEL.match(self.doc.text, start, line.end)
+        start = label.end() if label else start
+        run = label_run(self.doc.text, start, line.end, self.block.question_text, self.ctx)
+        for figure in run:
+            self.line_figure(figure)
+        return bool(run)
 
     def line_figure(self, figure: LineFigure) -> None:
         """Record a whole-line figure; without a department of its own, it is the block's."""
@@ -153,12 +173,18 @@ class _BlockReader:
         )
 
     def contract_context(self, line: Line) -> str | None:
-        """Inside a contract's section, its title and provider name the counts."""
+        """Inside a contract's section, its title and provider name the counts.
+
+        A section is opened by a heading line ('Contract for Support to ...'); a contract
+        read from a sentence ('Two providers hold block contracts:') opens none, so the
+        counts after it keep their own words."""
         before = [
             c
             for c in self.contracts
             if c.evidence.end <= line.start
-            and any(ln.start == c.evidence.start for ln in self.block.answer)
+            and any(
+                ln.start == c.evidence.start and heading_like(ln.text) for ln in self.block.answer
+            )
         ]
         if not before:
             return None
@@ -189,6 +215,8 @@ class _BlockReader:
         sentence = text[s_start:s_end]
         after = text[number.end : s_end]
         approx = hedged(text, number, s_start)
+        if self.grouped(number, s_start, s_end, approx):
+            return
         anaphor = re.match(r"\s+of (?:these|those|them|whom|which)\b", after)
         if anaphor and self.last:
             noun, measure, group, department = self.last
@@ -215,28 +243,33 @@ class _BlockReader:
             self.number_of(number, s_start, sentence, approx)
             return
         of_which = re.search(r"(?i)\bof (?:which|whom)\s*$", text[s_start : number.start])
-        clause = _CLAUSE_END.split(text[number.end : s_end])[0]
-        measure = clean_measure(clause)
+        clause = CLAUSE_END.split(text[number.end : s_end])[0]
+        measure = undated(clause)
         lead = text[s_start : number.start].split(", ")[-1]
+        named = re.search(r"(?i)\b(?:an?|the)\s+(?P<n>[a-z]+)\s+of\s*$", lead)
+        if named and len(measure.split()) <= 1:  # 'an establishment of 148 FTE'
+            measure = f"{measure} {named['n']}"
         verb = re.search(r"(?i)\s+(?:contains?|has|have|employs?|had|totals?|comprises?)\s*$", lead)
         subject = clean_measure(lead[: verb.start()]) if verb else ""
         department = department_of(sentence) or self.ctx.department
-        if department:
-            measure = clean_measure(
-                re.sub(
-                    rf"(?i)\s*\b(?:in|within|across|for)\s+(?:the\s+)?{re.escape(department)}\b.*$",
-                    "",
-                    measure,
-                )
-            )
+        measure = without_department(measure, department)
+        relative = re.match(r"(?i)(?:which|that|who)\b", lead.strip())
+        if relative and verb:  # '..., on the Approved Provider List, which currently has 34'
+            subject = antecedent(text[s_start : number.start - len(lead)])
         if of_which and self.last:
             measure = f"{measure} in {self.last[1].split(' in ', 1)[-1]}"
-        elif len(measure.split()) <= 1 and subject:
+        elif len(measure.split()) <= 1 and subject and relative:
+            measure = f"{measure} {subject}"
+        elif len(measure.split()) <= 2 and subject:
             measure = f"{measure} in {subject}"
-        elif not subject and not of_which and not re.search(r"\d", lead):
-            context = clean_measure(_FILLER.sub("", lead.strip()))
-            if len(context.split()) >= 3 and not WORD_NUMBER.search(context):
-                measure = f"{measure} ({context})"
+        elif not subject and not of_which and not re.search(r"\d", lead) and lead_context(lead):
+            measure = f"{measure} ({lead_context(lead)})"
+        elif not subject and not of_which and len(measure.split()) <= 2:
+            # 'The reablement team had 22.6 FTE vacancies ... against an establishment of 148
+            # FTE', '... service employed 312.5 FTE staff, with 38 vacancies': the sentence's
+            # subject says whose count it is
+            owner = sentence_owner(sentence, number.start - s_start)
+            measure = f"{measure} in {owner}" if owner else measure
         context = self.contract_context(line)
         if context:
             measure = f"{context}: {measure}"
@@ -251,7 +284,7 @@ class _BlockReader:
         self.found.append(
             _stat(
                 self.doc,
-                measure,
+                undated(measure),
                 number.value,
                 phrase.unit,
                 number.start,
@@ -263,6 +296,33 @@ class _BlockReader:
                 date=as_at_date(sentence),
             )
         )
+        self.recent.append(self.found[-1])
+
+    def grouped(self, number: NumberMatch, s_start: int, s_end: int, approx: bool) -> bool:
+        """'Of these, 803 were in care homes and 481 at home': parts of the count just given,
+        each in its unit, named by that count's measure and the words after the number."""
+        part = part_of_recent(self.doc.text, number, s_start, s_end, self.recent)
+        if part is None:
+            return False
+        base, rest, group = part
+        text = self.doc.text
+        self.found.append(
+            _stat(
+                self.doc,
+                clean_measure(f"{base.measure} {rest}"),
+                number.value,
+                base.unit,
+                number.start,
+                s_end,
+                self.ctx,
+                group=group,
+                department=base.department,
+                approximate=approx,
+                date=as_at_date(text[s_start:s_end]) or base.date,
+            )
+        )
+        name_bracketed_share(self.found, text, number.end, self.found[-1])
+        return True
 
     def number_of(self, number: NumberMatch, s_start: int, sentence: str, approx: bool) -> None:
         """'The number of X was 2,350' -> a count of X."""
@@ -300,6 +360,7 @@ class _BlockReader:
         asked = asked or asked_percentage(self.block.question_text)
         sentence = self.doc.text[s_start:s_end]
         for phrase in percent_phrases(self.doc.text, s_start, s_end, answer, asked):
+            # a change ('..., an increase of 9%') is dated by the year the sentence names
             self.found.append(
                 _stat(
                     self.doc,
@@ -313,20 +374,6 @@ class _BlockReader:
                     date=as_at_date(sentence) or (self.ctx.stated_date() if asked else None),
                 )
             )
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", text.lower()))
-
-
-def _restated(stat: Statistic, earlier: list[Statistic]) -> bool:
-    """A letter often repeats a figure ('each of the 2 contracts'); keep its first statement."""
-    for other in earlier:
-        if other.value == stat.value and other.unit == stat.unit and other.date == stat.date:
-            a, b = _words(stat.measure), _words(other.measure)
-            if len(a & b) / max(1, min(len(a), len(b))) >= 0.5:
-                return True
-    return False
 
 
 def extract_statistics(
@@ -347,6 +394,6 @@ def extract_statistics(
         found += reader.read()
     kept: list[Statistic] = []
     for stat in found:
-        if not _restated(stat, kept):
+        if not restated(stat, kept):
             kept.append(stat)
     return kept

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graphbuild.parsing.dates import find_dates
+from graphbuild.parsing.dates import financial_year, find_dates
 from graphbuild.parsing.numbers import NumberMatch
 
 _REFERENCE_BEFORE = re.compile(
@@ -24,6 +24,7 @@ _APPROX = re.compile(
     r"(?i)(?:approximately|about|around|roughly|circa|c\.|some|nearly|almost|"
     r"over|more than|up to)\s*$"
 )
+_SUPPRESSED_BEFORE = re.compile(r"(?i)(?:\b(?:fewer|less) than|<)\s*$")
 _LEGAL = re.compile(r"(?i)exempt|regulations|appropriate (?:time )?limit|section \d|act \d{4}")
 
 
@@ -37,6 +38,8 @@ def not_a_count(text: str, number: NumberMatch, start: int) -> bool:
     after = text[number.end : number.end + 3]
     if _REFERENCE_BEFORE.search(before) or "£" in before[-2:] or after.startswith(("%", " %")):
         return True
+    if _SUPPRESSED_BEFORE.search(before):
+        return True  # 'fewer than 5': a small number withheld, not the count
     if not number.words and re.fullmatch(r"(?:19|20)\d\d", text[number.start : number.end]):
         return True
     return any(d.start <= number.start < d.end for d in find_dates(text, start, number.end + 20))
@@ -52,10 +55,34 @@ def cites_the_law(sentence: str) -> bool:
     return bool(_LEGAL.search(sentence))
 
 
+_AS_AT = re.compile(r"(?i)\bas (?:at|of)\s+")
+# 'at 31 March 2023', 'on 30 June 2023': a figure's own date, unless a contract event
+# ('started on', 'ends on') or a range ('from ... to') owns it.
+_AT_ON = re.compile(r"(?i)(?<!\bfrom )(?<!\buntil )\b(?:at|on)\s+(?:the\s+)?$")
+_EVENT_BEFORE = re.compile(
+    r"(?i)\b(?:start\w*|commenc\w*|began|begins?|end\w*|expir\w*|conclud\w*|sign\w*|"
+    r"award\w*|publish\w*|receiv\w*|dated|wrote|written|sent|email\w*|letter)\s+(?:at|on)\s+"
+    r"(?:the\s+)?$"
+)
+# 'in 2022/23', 'during 2021-22', 'in the 2022/23 financial year'
+_IN_YEAR = re.compile(
+    r"(?i)\b(?:in|during|for|over)\s+(?:the\s+)?(?:financial\s+year\s+)?"
+    r"(?P<fy>(?:19|20)\d\d\s*(?:/|-|–)\s*(?:(?:19|20)?\d\d))\b"
+)
+
+
 def as_at_date(sentence: str) -> str | None:
-    """The ISO date a sentence states its figures 'as at' / 'as of', if any."""
-    match = re.search(r"(?i)\bas (?:at|of)\s+", sentence)
-    if not match:
-        return None
-    dates = find_dates(sentence, match.end(), match.end() + 40)
-    return dates[0].iso if dates else None
+    """The date a sentence states its figures for: 'as at' / 'as of' a date, 'at' or 'on' a
+    full date ('at 31 March 2023'), else the financial year it is 'in' ('in 2022/23' ->
+    '2022-2023', the period form used for every financial year)."""
+    match = _AS_AT.search(sentence)
+    if match:
+        dates = find_dates(sentence, match.end(), match.end() + 40)
+        return dates[0].iso if dates else None
+    for found in find_dates(sentence):
+        lead = sentence[max(0, found.start - 30) : found.start]
+        if len(found.iso) == 10 and _AT_ON.search(lead) and not _EVENT_BEFORE.search(lead):
+            return found.iso
+    years = {financial_year(m.group("fy"), whole=True) for m in _IN_YEAR.finditer(sentence)}
+    years.discard(None)
+    return years.pop() if len(years) == 1 else None

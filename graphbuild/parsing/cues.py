@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphbuild.parsing.names import ORG_END
+from graphbuild.parsing.names import ORG_END, looks_like_organisation, parse_name, split_list
 
 _WORD = r"[A-Z][\w'’&.-]*|\([A-Z][\w'’&. -]*\)"
 NAME = rf"(?:[0-9]*{_WORD})(?:\s+(?:(?:of|and|&|for|de|at|on|the)\s+)?(?:{_WORD}))*"
 BEFORE = re.compile(
     r"\b(?:(?:provided|delivered|held|run|operated|supplied|managed)\s+by|"
-    r"(?:awarded|let|granted)\s+to|contract(?:s|ed)?\s+(?:is\s+|are\s+|was\s+)?with|"
+    r"(?:awarded|let|granted|transferred|novated)\s+to|"
+    r"[Cc]ontract(?:s|ed)?(?:\s+\([^)]{1,40}\))?\s+(?:is\s+|are\s+|was\s+)?with|"
+    r"(?:[Pp]lacements?|[Pp]ackages?)\s+(?:were|are|have\s+been)\s+(?:made|placed|arranged)\s+with|"
     r"(?:commissioned|purchased|procured|bought)\s+from|"
     r"(?:provider|contractor|supplier)\s+(?:is|was))\s+"
     rf"(?P<name>{NAME})"
@@ -32,6 +34,15 @@ AFTER = re.compile(
     r"(?:provider|contractor|supplier)s?\b)|"
     r"(?P<no>(?:does|did|do)\s+not\s+(?:hold|have|provide|deliver)\b|"
     r"(?:is|are|was|were)\s+not\s+(?:on|used|commissioned|contracted|a provider|one of)\b))"
+)
+GONE = re.compile(  # a provider that failed was one: "X, went into administration in May"
+    rf"(?P<name>{NAME}),?\s+(?:has\s+|had\s+)?(?:went|gone|entered|fell)\s+into\s+"
+    r"(?:administration|liquidation|receivership)|"
+    rf"(?P<ceased>{NAME}),?\s+(?:has\s+|had\s+)?ceased\s+trading"
+)
+ALIAS = r"(?:\s*\((?:trading as|t/a|also known as)\s[^()]{1,60}\))?"
+LIST = re.compile(  # "A Ltd (trading as B), C Limited and D CIC": the names a cue reaches over
+    rf"{NAME}{ALIAS}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){NAME}{ALIAS})*"
 )
 SERVICE_WORD = re.compile(r"(?i)\b(?:contract|service|care|support|provi|commission)")
 NEGATION = re.compile(r"(?i)\b(?:not|never|no longer|nor)\b|n't\b")
@@ -50,6 +61,7 @@ class Mention:
     start: int
     end: int
     negated: bool
+    aliases: tuple[str, ...] = ()
 
 
 def _clean(text: str, start: int) -> tuple[str, int] | None:
@@ -65,15 +77,49 @@ def _clean(text: str, start: int) -> tuple[str, int] | None:
     return name, start
 
 
+def _listed(sentence: str, at: int) -> list[tuple[str, int, list[str]]] | None:
+    """The names of a list starting at `at`, with aliases, when it lists two or more names.
+
+    Every item must read as a name and at least half end in a legal or organisation
+    word, so "by A Ltd and the council" or a title-cased phrase is no list.
+    """
+    listed = LIST.match(sentence, at)
+    if listed is None:
+        return None
+    text = listed.group(0)
+    items = []
+    for begin, end in split_list(text):
+        parsed = parse_name(text[begin:end])
+        if not parsed.name or not looks_like_organisation(parsed.name):
+            return None
+        items.append((parsed.name, at + begin + text[begin:end].find(parsed.name), parsed.aliases))
+    ending = sum(bool(ORG_END.search(name)) for name, _, _ in items)
+    if len(items) < 2 or ending * 2 < len(items):
+        return None
+    return items
+
+
 def provider_mentions(sentence: str, base: int = 0) -> list[Mention]:
     """Names a sentence cues as providers (or, negated, as not providers), with offsets."""
     found: dict[str, Mention] = {}
 
-    def add(match: re.Match, negated: bool) -> None:
-        cleaned = _clean(match.group("name"), match.start("name"))
+    def put(text: str, at: int, negated: bool, aliases: list[str]) -> None:
+        cleaned = _clean(text, at)
         if cleaned and cleaned[0] not in found:
             name, start = cleaned
-            found[name] = Mention(name, base + start, base + start + len(name), negated)
+            found[name] = Mention(
+                name, base + start, base + start + len(name), negated, tuple(aliases)
+            )
+
+    def add(match: re.Match, negated: bool, group: str = "name") -> None:
+        items = _listed(sentence, match.start(group))
+        if items is None:
+            single = LIST.match(sentence, match.start(group))
+            aliases = parse_name(single.group(0)).aliases if single else []
+            put(match.group(group), match.start(group), negated, aliases)
+            return
+        for name, at, aliases in items:
+            put(name, at, negated, aliases)
 
     for match in BEFORE.finditer(sentence):
         if re.match(
@@ -87,4 +133,6 @@ def provider_mentions(sentence: str, base: int = 0) -> list[Mention]:
             add(tail, bool(NEGATION.search(clause)))
     for match in AFTER.finditer(sentence):
         add(match, bool(match.group("no")))
+    for match in GONE.finditer(sentence):
+        add(match, False, "name" if match.group("name") else "ceased")
     return sorted(found.values(), key=lambda m: m.start)

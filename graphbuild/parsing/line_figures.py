@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from graphbuild.parsing.counts import not_a_count
+from graphbuild.parsing.counts import as_at_date, not_a_count
 from graphbuild.parsing.dates import find_dates
 from graphbuild.parsing.measures import (
     LABEL_LINE,
@@ -159,7 +159,7 @@ def _label_counts(label: str) -> tuple[str, str] | None:
 def label_figure(line: Line, question: str, ctx: FigureContext) -> LineFigure | None:
     """'Public Health – 7.6' under 'How many FTE ...?'; 'Residential = 310'; 'Block: 250 h'."""
     match = LABEL_LINE.match(line.text)
-    if not match or ANSWER_LABEL.match(line.text):
+    if not match or ANSWER_LABEL.match(line.text) or _NUMBERED_ANSWER.fullmatch(match["label"]):
         return None
     figure = (match.group("figure") or match.group("bracket") or "").strip(" ;.")
     label = clean(match.group("label"))
@@ -205,3 +205,55 @@ def label_figure(line: Line, question: str, ctx: FigureContext) -> LineFigure | 
         ctx.stated_date(),
         department,
     )
+
+
+# 'Answer 1', 'Response 3a': the label of an answer, not of a figure
+_NUMBERED_ANSWER = re.compile(r"(?i)\s*(?:answer|response|reply|a)\s*\d{1,2}[a-z]?\s*")
+NUMBERED_ANSWER_LABEL = re.compile(
+    r"\s*(?:(?i:answer|response|reply)\s*\d{0,2}[a-z]?|A\d{1,2}[a-z]?)\s*[:.)–-]\s*"
+)
+# One 'Label: figure.' of a run such as 'North: 214. South: 187. Coastal: fewer than 5.'
+_LABELLED = re.compile(
+    r"\s*(?P<label>[A-Z][^:.;|]{0,60}?)\s*:\s*(?P<figure>(?:[^.;|]|\.(?=\d))*?)\s*(?:[.;]|$)"
+)
+_PLAIN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A number withheld because it is small: 'fewer than 5', '<5', '*', 'suppressed'
+SUPPRESSED = re.compile(
+    r"(?i)(?:fewer|less) than \d+|under \d+|<\s*\d+|\*+|suppressed|redacted|withheld|n/?a"
+)
+_SPLIT_BY = re.compile(r"(?i),?\s*\b(?:split|broken down|analysed|by)\b.*$")
+
+
+def label_run(
+    text: str, start: int, end: int, question: str, ctx: FigureContext
+) -> list[LineFigure]:
+    """'North locality: 214. South locality: 187. Coastal locality: fewer than 5.' answering
+    'Number of patients ..., by locality': a count of the question's measure per label.
+
+    Every part of the text must be such a 'Label: N.'; suppressed small numbers are
+    skipped, never guessed; anything else means the text is not such a run."""
+    asked = ctx.asked_measure()
+    if not asked or not ctx.unit:
+        return []
+    asked = _SPLIT_BY.sub("", asked) or asked
+    date = ctx.stated_date() or as_at_date(question)
+    found: list[LineFigure] = []
+    pos, parts = start, 0
+    while pos < end and text[pos:end].strip():
+        match = _LABELLED.match(text, pos, end)
+        if not match or match.end() == pos:
+            return []
+        label, figure = clean(match["label"]), match["figure"].strip()
+        parts += 1
+        if _PLAIN.fullmatch(figure):
+            number = find_numbers(figure)[0]
+            at = match.start("label")
+            found.append(
+                LineFigure(
+                    f"{asked}, {label}", number.value, ctx.unit, at, match.end(), label, date
+                )
+            )
+        elif not SUPPRESSED.fullmatch(figure):
+            return []
+        pos = match.end()
+    return found if parts >= 2 else []

@@ -14,7 +14,7 @@ import re
 
 from graphbuild.facts import Lot, LotMembership, Money, PriceRange, Warning
 from graphbuild.parsing.money import MoneyMatch, find_money
-from graphbuild.parsing.names import looks_like_organisation, parse_name
+from graphbuild.parsing.names import ORG_END, looks_like_organisation, parse_name, split_list
 from graphbuild.parsing.spans import clean, line_span, span
 from graphbuild.readers.document import Document, Line, Table
 
@@ -32,6 +32,15 @@ PRICE_LINE = re.compile(
     r":?\s*(?P<money>£\s?[\d,]+(?:\.\d+)?)"
 )
 LOT_PRICE_UNITS = {"hour", "week", "night", "day"}
+_AMOUNT = r"£\s?[\d,]+(?:\.\d+)?"
+RATE_RANGE = re.compile(  # "Hourly rates range from £a to £b": a price range, never a value
+    r"(?i)\b(?P<u>hourly|weekly|nightly|daily)\s+(?:rates?|prices?|fees?)\s+"
+    rf"(?:range|ranged|ranging|vary|varies|varied)\s+(?:from|between)\s+(?P<a>{_AMOUNT})"
+    rf"\s+(?:to|and|-|–)\s+(?P<b>{_AMOUNT})"
+)
+RATE_IS = re.compile(  # "The hourly rate is £23.10 for all providers"
+    rf"(?i)\b(?P<u>hourly|weekly|nightly|daily)\s+(?:rate|price|fee)\s+(?:is|was)\s+(?P<a>{_AMOUNT})"
+)
 UNIT_WORDS = [
     (r"week", "week"),
     (r"hour", "hour"),
@@ -87,9 +96,57 @@ class LotReader:
             else:
                 self.in_list = False
 
+    def titled_members(self, lot: Lot, line: Line, match: re.Match) -> bool:
+        """'Lot 1 - Title: A Ltd, B (trading as C), and D CIC. Hourly rates range from £a
+        to £b': the title before the first colon, the providers after it, then its rates.
+
+        Taken only when every listed item reads as a name and at least half end in a legal
+        or organisation word; the rates are the lot's prices, not its value.
+        """
+        rest, base = match.group("rest"), match.start("rest")
+        colon = rest.find(":")
+        if colon < 3:
+            return False
+        after = rest[colon + 1 :]
+        stop = re.search(r"\.(?=\s+[A-Z])|\.?\s*$", after)
+        listed = after[: stop.start()] if stop else after
+        items = []
+        for begin, end in split_list(listed):
+            parsed = parse_name(listed[begin:end])
+            if not parsed.name or not looks_like_organisation(parsed.name):
+                return False
+            items.append((parsed, begin, end))
+        if len(items) < 2 or 2 * sum(bool(ORG_END.search(p.name)) for p, _, _ in items) < len(
+            items
+        ):
+            return False
+        lot.title = lot.title or clean(rest[:colon]) or None
+        at = line.start + base + colon + 1
+        for parsed, begin, end in items:
+            member_span = span(self.doc, at + begin, at + end)
+            lot.members.append(LotMembership(parsed.name, member_span, parsed.aliases))
+        for pattern in (RATE_RANGE, RATE_IS):
+            rate = pattern.search(line.text)
+            if rate is None:
+                continue
+            unit = _RATE_UNITS[rate.group("u").lower()]
+            price = PriceRange(unit, line_span(self.doc, line), stated=line.content)
+            if pattern is RATE_RANGE:
+                price.minimum = find_money(rate.group("a"))[0].amount
+                price.maximum = find_money(rate.group("b"))[0].amount
+            else:
+                price.average = find_money(rate.group("a"))[0].amount
+            lot.prices.append(price)
+            break
+        self.section = lot
+        self.in_list = False
+        return True
+
     def lot_line(self, line: Line, match: re.Match, value_period: str | None) -> None:
         lot = self.lot(match.group("num"), line)
         rest = match.group("rest")
+        if self.titled_members(lot, line, match):
+            return
         money = find_money(line.text)
         if money and self.unit_prices(lot, line, money):
             self.in_list = False

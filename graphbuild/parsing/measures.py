@@ -166,6 +166,27 @@ def _people_acting(window: str, words: list[str]) -> tuple[int, str | None] | No
     return None
 
 
+_HOLDS = re.compile(
+    r"(?i)(?:hold|held|have|had|provide|provided|deliver|delivered|offer|offered|operate|"
+    r"operated|run|ran|supply|supplied|manage|managed|own|owned)$"
+)
+
+
+def _counted_holder(window: str, words: list[str], start: int) -> CountPhrase | None:
+    """'Two providers hold block contracts': the number counts the providers, the noun
+    that holds, not the contracts held."""
+    if len(words) < 2 or not _HOLDS.fullmatch(words[1]):
+        return None
+    if not re.fullmatch(COUNT_NOUNS, words[0], re.IGNORECASE) or words[0].lower() in _TIME:
+        return None
+    found = re.search(rf"\b{re.escape(words[0])}\b", window)
+    if found is None:
+        return None
+    people = re.fullmatch(PEOPLE_NOUNS, words[0], re.IGNORECASE)
+    unit = "people" if people else "posts" if words[0].lower().startswith("vacanc") else words[0]
+    return CountPhrase(unit.lower(), start + found.end(), group_of(words[0]))
+
+
 def count_phrase(text: str, start: int) -> CountPhrase | None:
     """Read the noun phrase that follows a number at text[start:]; None if it counts nothing."""
     window = text[start : start + 90]
@@ -179,6 +200,9 @@ def count_phrase(text: str, start: int) -> CountPhrase | None:
         return None
     head = match.group("head").lower()
     words = match.group("mods").split()
+    holder = _counted_holder(window, words, start)
+    if holder is not None:
+        return holder
     acting = _people_acting(window, words)
     if acting is not None:
         return CountPhrase("people", start + acting[0], acting[1])

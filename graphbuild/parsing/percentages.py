@@ -29,6 +29,15 @@ _CHANGE_NOUN = re.compile(
     r"(?i)\b(?:an?\s+)?(?P<c>increase|rise|growth|uplift|fall|decrease|reduction|drop|decline)"
     r"\s+of\s*$"
 )
+# 'down 3.1%', 'rose 4%' before the figure; 'a 6.4% increase', '5% higher than' after it
+_CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?P<c>down|up|fell|rose|fallen|risen|falling|rising)(?:\s+by)?\s*$|"
+    r"\ban?\s*$"
+)
+_CHANGE_AFTER = re.compile(
+    r"(?i)^\s*(?P<c>increase|rise|growth|uplift|fall|decrease|reduction|drop|decline|"
+    r"higher|lower|more|less|up|down)\b"
+)
 _CHANGE_SUBJECT = re.compile(
     r"(?i)^\s*(?:the\s+)?(?P<s>(?:total\s+|gross\s+|net\s+)?(?:spend|expenditure|cost|number"
     r"|hours|budget)\b[^,;]{0,60}?)\s+(?:was|were|is|are|came to|totalled)\b"
@@ -74,6 +83,18 @@ def resolve_subject(before: str, answer: str) -> str | None:
     return clean_measure(best)
 
 
+def _change_word(before: str, after: str) -> str | None:
+    """The word saying a percentage is a change ('down 3.1%', 'a 6.4% increase', '5% higher
+    than'), or None when it is a level."""
+    lead = _CHANGE_BEFORE.search(before)
+    if lead and lead.group("c"):
+        return lead.group("c")
+    follow = _CHANGE_AFTER.match(after)
+    if follow and (lead or re.match(r"(?i)\s*\w+\s+(?:than|compared|on|from)\b", after)):
+        return follow.group("c")
+    return None
+
+
 def percent_phrases(
     text: str, start: int, end: int, answer: str, asked: str | None
 ) -> list[PercentPhrase]:
@@ -92,11 +113,12 @@ def percent_phrases(
             before = ""  # '402 (34% of ...)', 'This represents 78% of ...': the after-words name it
             if not asked and following:
                 before = f"share of {following.group('x')}"
-        noun_change = _CHANGE_NOUN.search(before)
+        noun = _CHANGE_NOUN.search(before)
+        noun_change = noun["c"] if noun else _change_word(before, text[match.end() : end])
         if noun_change:  # '..., a fall of 35%': a change in what the sentence is about
             subject = _CHANGE_SUBJECT.match(_ANSWER_LABEL.sub("", text[start : match.start()]))
             if subject:
-                rising = re.match(r"(?i)increas|rise|growth|uplift", noun_change["c"])
+                rising = re.match(r"(?i)increas|ris|rose|growth|uplift|up|higher|more", noun_change)
                 word = "increase" if rising else "decrease"
                 measure = f"{word} in {clean_measure(subject.group('s'))}"
                 found.append(PercentPhrase(measure, Decimal(match.group("n")), start, end))

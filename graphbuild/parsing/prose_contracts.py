@@ -30,7 +30,18 @@ SUBJECT = re.compile(  # "The extra care contract for adults is held by", "The X
     r"(?P<rest>\s+for\s+[^.,;:]{3,80}?)?\s+(?:is|was|has been|are|were|will be)\s+"
     r"(?:held|provided|delivered|awarded|let|run|operated)\b"
 )
-WITH = re.compile(r"(?i)\b(?:the|our|a|this)\s+(?P<t>[\w'’ -]{2,60}?)\s+contract\s+with\b")
+WITH = re.compile(  # "the block contract with X", "The X Contract (North) with Y is worth"
+    r"(?i)\b(?:the|our|a|this)\s+(?P<t>[\w'’ -]{2,60}?)\s+(?P<c>contract)"
+    r"(?P<part>\s+\([^)]{1,40}\))?\s+with\b"
+)
+UNDER = re.compile(  # "provided by X under the Y Step Contract, worth ...": a named contract
+    r"\bunder\s+(?:the|a|an)\s+(?P<t>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,8}\s+Contract)\b"
+)
+VALUE_WORD = re.compile(  # an answer can give a value without the word "contract"
+    r"(?i)\b(?:worth|total value|annual value|contract value|valued at)\b"
+)
+WORTH = re.compile(r"(?i)\b(?:worth|valued at|value of|value is|value was)\s*$")
+SAME_TERM = re.compile(r"(?i)\b(?:over|for|on)\s+the\s+same\s+(?:term|dates|period)\b")
 USERS = re.compile(
     r"(?i)\b(?:supports?|serves?|for)\s+(?P<a>\d[\d,]*)\s+(?:tenants|people|service users|"
     r"residents|clients|adults)\b|(?P<b>\d[\d,]*)\s+(?:people|service users|adults|clients)\s+"
@@ -43,13 +54,15 @@ _RANGE = re.compile(r"\s*(?:to|until|till|-|–)\s*")
 def _title(sentence: str, topic: str | None) -> str | None:
     subject = SUBJECT.search(sentence)
     if subject:
-        words = subject.group("t") + (" service" if subject.group("w").lower() == "service" else "")
+        word = subject.group("w")
+        words = subject.group("t") + (f" {word}" if word.lower() == "service" else "")
         return clean(words + (subject.group("rest") or ""))
     joined = WITH.search(sentence)
     if joined:
-        name = clean(f"{joined.group('t')} contract")
+        name = clean(f"{joined.group('t')} {joined.group('c')}{joined.group('part') or ''}")
         return f"{topic} {name}" if topic and len(joined.group("t").split()) == 1 else name
-    return None
+    under = UNDER.search(sentence)
+    return clean(under.group("t")) if under else None
 
 
 def _dates(text: str) -> dict:
@@ -82,10 +95,19 @@ def months_between(start: str | None, end: str | None) -> int | None:
 
 
 def _value(text: str) -> Money | None:
-    """The one amount stated; several different amounts cannot be told apart, so none."""
+    """The amount the text says the contract is worth, else the one amount stated.
+
+    Several different amounts cannot be told apart, so none, unless exactly one of
+    them follows "worth" or "value of" ("worth £1m a year ... £900 per bed").
+    """
     money = find_money(text)
-    if not money or len({m.amount for m in money}) > 1:
+    if not money:
         return None
+    if len({m.amount for m in money}) > 1:
+        worth = [m for m in money if WORTH.search(text[max(0, m.start - 25) : m.start])]
+        if len({m.amount for m in worth}) != 1:
+            return None
+        money = worth
     found = money[0]
     period = found.period
     if period is None and TOTAL_BEFORE.search(text[: found.start]):
@@ -93,8 +115,12 @@ def _value(text: str) -> Money | None:
     return Money(found.amount, period, found.stated(text))
 
 
-def _contract(doc: Document, text: str, base: int, mention: Mention, topic: str | None):
-    if not CONTRACT_WORD.search(text):
+def _contract(
+    doc: Document, text: str, base: int, mention: Mention, topic: str | None, before=None
+):
+    """The contract one provider's stretch states; `before` is the one stated just before it,
+    whose term and dates a stretch "over the same term" shares."""
+    if not (CONTRACT_WORD.search(text) or VALUE_WORD.search(text)):
         return None
     value = _value(text)
     dates = _dates(text)
@@ -114,6 +140,10 @@ def _contract(doc: Document, text: str, base: int, mention: Mention, topic: str 
         end=dates.get("end"),
         service=service_of(title),
     )
+    if before is not None and SAME_TERM.search(text):
+        contract.term_months = contract.term_months or before.term_months
+        contract.start = contract.start or before.start
+        contract.end = contract.end or before.end
     if contract.term_months is None:
         contract.term_months = months_between(contract.start, contract.end)
     users = USERS.search(text)
@@ -131,7 +161,9 @@ def prose_contracts(doc: Document, blocks: list[Block], topic_of) -> list[Contra
     found: list[Contract] = []
     for block in blocks:
         for line in block.answer:
-            if line.blank or "\t" in line.text.strip() or not CONTRACT_WORD.search(line.text):
+            if line.blank or "\t" in line.text.strip():
+                continue
+            if not (CONTRACT_WORD.search(line.text) or VALUE_WORD.search(line.text)):
                 continue
             stretches: list[tuple[int, int, list[Mention]]] = []
             for begin, end in sentences(line.text, 0, len(line.text)):
@@ -143,11 +175,15 @@ def prose_contracts(doc: Document, blocks: list[Block], topic_of) -> list[Contra
                     stretches.append((begin, end, named))
                 elif stretches:
                     stretches[-1] = (stretches[-1][0], end, stretches[-1][2])
+            before = None
             for begin, end, named in stretches:
                 if len({m.name for m in named}) != 1:
                     continue  # none, or several providers whose figures cannot be paired
                 text = line.text[begin:end]
-                contract = _contract(doc, text, line.start + begin, named[0], topic_of(block))
+                contract = _contract(
+                    doc, text, line.start + begin, named[0], topic_of(block), before
+                )
                 if contract is not None:
                     found.append(contract)
+                    before = contract
     return found

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.parsing.spans import sentences
+from graphbuild.readers.document import Line
 
 _REQUESTER = re.compile(
     r"^\W*(?:(?:in|on|with|as|within|regarding)\b[^,.]{0,40},\s*)?(?:"
@@ -54,3 +55,16 @@ def restates_request(sentence: str) -> bool:
     """Does the sentence retell the request anywhere ('We note that your request mentions X',
     'the providers you named')? Names in it are the requester's, not the authority's."""
     return requester_sentence(sentence) or bool(_MENTIONS_REQUEST.search(sentence))
+
+
+def mask_lines(lines: list[Line]) -> list[Line]:
+    """Answer lines with the requester's sentences blanked out (offsets unchanged)."""
+    masked = []
+    for line in lines:
+        text = mask_requester(line.text)
+        masked.append(
+            line
+            if text == line.text
+            else Line(line.number, line.start, line.end, text, line.bullet)
+        )
+    return masked

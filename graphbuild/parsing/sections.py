@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graphbuild.parsing.answer_layouts import inline_answer, prose_answer_number, qa_table_rows
 from graphbuild.parsing.chrome import (
     ANNEX,
     CONTACT_LINE,
@@ -22,7 +23,7 @@ from graphbuild.parsing.chrome import (
     SIGN_OFF,
     is_boilerplate,
 )
-from graphbuild.parsing.requester import mask_requester
+from graphbuild.parsing.requester import mask_lines
 from graphbuild.readers.document import Document, Line
 
 MARKER = re.compile(  # "3.", "Q3:", "4b)", "> 3." quoting the request e-mail, '**"3.' quoted back
@@ -135,12 +136,14 @@ class _Segmenter:
         self.awaiting = False  # a request label waits for its (quoted) question
         self.quoting = False  # inside a question quoted over several lines
         self.signed_off = False  # boilerplate began at a sign-off, not at appeal rights
+        self.table_rows = qa_table_rows(doc)  # question | response tables, by line number
+        self.after_table = False  # text after such a table answers none of its questions
 
     def run(self) -> list[Block]:
         for index, line in enumerate(self.doc.lines):
             self.step(index, line)
         for block in self.blocks:
-            _drop_requester_words(block)
+            block.answer = mask_lines(block.answer)
         blocks = [b for b in self.blocks if b.question or _has_answer(b)]
         if len(self.asked) > 1 and not any(b.number for b in blocks):
             # Unnumbered requests ("You asked: ..." again and again) are read as 1, 2, 3...
@@ -224,7 +227,17 @@ class _Segmenter:
             return
         if CONTACT_LINE.search(text):
             return
+        if line.number in self.table_rows:
+            self._table_row(self.table_rows[line.number])
+            self.after_table = True
+            return
+        if self.after_table:
+            self.after_table, current = False, self._new_block(None)
         if self._quoted(line, text, current):
+            return
+        prose = prose_answer_number(text)
+        if prose and not is_request_like(prose[1]):
+            self._prose_answer(line, prose[0])
             return
         if REQUEST_HEADING.match(text):
             self.section, self.mode, self.section_items = "request", "question", 0
@@ -292,7 +305,7 @@ class _Segmenter:
                 block.question.extend(self.request_items.get(number, []))
                 self.mode, self.open = "answer", False
                 return
-            inline = _inline_answer(line)
+            inline = inline_answer(line, is_request_like)
             if inline is None:
                 self._ask(block, line, text)
                 return
@@ -322,6 +335,29 @@ class _Segmenter:
         self.mode, self.open = "answer", False
         current.answer.append(line)
 
+    def _table_row(self, row: tuple[Line, list[Line]] | None) -> None:
+        """A question | response table row: a block of its own, each cell with its offsets."""
+        if row is not None:
+            marker = MARKER.match(row[0].text)
+            block = self._new_block(marker_number(marker) if marker else None)
+            block.question.append(row[0])
+            block.answer.extend(row[1])
+        self.mode, self.open = "answer", False
+
+    def _prose_answer(self, line: Line, number: str) -> None:
+        """'In response to question 4, ...' answers question 4, wherever it was asked: its
+        still unanswered block moves to the end, to collect the lines that follow."""
+        asked = next((b for b in self.blocks if b.number == number and b.question), None)
+        if asked is not None and not _has_answer(asked):
+            self.blocks.remove(asked)
+            self.blocks.append(asked)
+        else:
+            asked = self._new_block(number)
+            asked.question.extend(self.request_items.get(number, []))
+        asked.answer.append(line)
+        self.mode, self.open, self.clarifying = "answer", False, False
+        self.section = "response" if self.section == "request" else self.section
+
     def _next_item(self, number: str) -> bool:
         """Is `number` the item after the last numbered block, in a response section?"""
         if self.section != "response" or not number.isdigit():
@@ -341,37 +377,9 @@ class _Segmenter:
         self.blocks[-1].question.append(line)
 
 
-def _inline_answer(line: Line) -> tuple[Line, Line] | None:
-    """'Q2 - How many people ...? 47': the question up to its last '?', the answer after it.
-
-    Both halves keep the line's number and their own offsets, so evidence still indexes the
-    document. Words after the '?' that still ask ("Please give ...", "(by year)") are not
-    an answer.
-    """
-    cut = line.text.rfind("?") + 1
-    tail = line.text[cut:]
-    if not cut or not re.match(r"\s*[A-Z0-9£]", tail) or is_request_like(tail.strip()):
-        return None
-    question = Line(line.number, line.start, line.start + cut, line.text[:cut], line.bullet)
-    return question, Line(line.number, line.start + cut, line.end, tail)
-
-
-def _drop_requester_words(block: Block) -> None:
-    """Blank the requester's sentences out of the answer lines (offsets unchanged)."""
-    for index, line in enumerate(block.answer):
-        masked = mask_requester(line.text)
-        if masked != line.text:
-            block.answer[index] = Line(line.number, line.start, line.end, masked, line.bullet)
-
-
 def segment(doc: Document) -> list[Block]:
     """Question/answer blocks of a document, in order; boilerplate dropped."""
     return _Segmenter(doc).run()
-
-
-def answer_lines(doc: Document) -> list[tuple[Block, Line]]:
-    """Every non-blank answer line with the block it belongs to."""
-    return [(b, line) for b in segment(doc) for line in b.answer if not line.blank]
 
 
 def first_paragraph(lines: list[Line]) -> list[Line]:

@@ -29,6 +29,10 @@ EXTENSION = re.compile(
     rf"(?:for\s+|by\s+)?(?:a further\s+|an additional\s+|up to\s+|a period of\s+)?{COUNT}\s+"
     rf"(?:further\s+)?(?P<unit>years?|months?)"
 )
+OPTIONAL = re.compile(  # "an optional 1-year extension", "a 12-month extension option"
+    rf"(?i)\b(?:an?\s+)?(?:optional\s+|possible\s+|further\s+)?{COUNT}[ -](?P<unit>years?|months?)"
+    r"\s+(?:optional\s+)?extension\b"
+)
 OVER = re.compile(  # "£3.2 million over four years": the value's period is the term
     rf"(?i)\bover\s+(?:a\s+|the\s+)?(?:period of\s+)?{COUNT}[ -](?P<unit>years?|months?)\b"
 )
@@ -71,7 +75,7 @@ def extension_months(text: str) -> int | None:
         count = months(each.group("n"), "months")
         length = months(each.group("m"), each.group("unit"))
         return count * length if count and length else None
-    extension = EXTENSION.search(text)
+    extension = EXTENSION.search(text) or OPTIONAL.search(text)
     return months(extension.group("n"), extension.group("unit")) if extension else None
 
 

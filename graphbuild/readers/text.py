@@ -13,6 +13,7 @@ from pathlib import Path
 
 from graphbuild.errors import DocumentError
 from graphbuild.readers.document import Cell, Document, Line, Table
+from graphbuild.readers.text_tables import aligned_tables, pipe_tables
 
 MAX_BYTES = 20 * 1024 * 1024
 _BULLET = re.compile(
@@ -80,6 +81,17 @@ def find_tables(lines: list[Line]) -> list[Table]:
     return sorted(tables, key=lambda t: t.start)
 
 
+def find_text_tables(lines: list[Line]) -> list[Table]:
+    """Tables of a .txt or .md file: tab-laid ones, Markdown pipe tables and columns aligned
+    with spaces. Only typed text lays tables out with pipes or padding; text composed from
+    HTML, Word or PDF has its real tables already, so those readers keep `find_tables`."""
+    tables = find_tables(lines)
+    for table in pipe_tables(lines) + aligned_tables(lines):
+        if not any(t.start <= table.end and table.start <= t.end for t in tables):
+            tables.append(table)
+    return sorted(tables, key=lambda t: t.start)
+
+
 def _tab_row_tables(lines: list[Line]) -> list[Table]:
     tables, run = [], []
     for line in lines + [Line(-1, 0, 0, "")]:
@@ -118,7 +130,7 @@ def read_text_bytes(raw: bytes, name: str, media_type: str = "text/plain") -> Do
     if not text.strip():
         raise DocumentError(f"{name}: the document has no text")
     lines = layout_lines(text)
-    return Document(name, text, media_type, lines, find_tables(lines))
+    return Document(name, text, media_type, lines, find_text_tables(lines))
 
 
 def read_text(path: Path) -> Document:

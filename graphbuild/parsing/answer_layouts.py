@@ -1,0 +1,102 @@
+"""Answer layouts the line-by-line segmenter cannot see on its own.
+
+Two common ways of answering a numbered request carry no "Answer:" label:
+
+* prose that names the question it answers: "In response to question 4, ...",
+  "In reply to your question 5:", "With regard to question 6, ...";
+* a table with a question column and a response column ("Question | Response"),
+  or one whose first cells are the numbered questions themselves.
+
+Both tie each answer to its question by the letter's own numbering, so a refusal or a
+figure lands on the right question instead of on the last item of the request.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from graphbuild.readers.document import Cell, Document, Line, Table
+
+PROSE_ANSWER = re.compile(  # "In response to question 4," / "Regarding question 2b:"
+    r"^\s*(?:in\s+(?:response|reply|answer|relation)\s+to|with\s+(?:regard|reference|respect)\s+"
+    r"to|regarding|as\s+regards|turning\s+to|concerning)\s+(?:your\s+)?(?:question|q\.?)\s*"
+    r"(?P<n>\d{1,2}[a-z]?)\b(?:\s+of\s+your\s+request)?\s*[,:;.-]?\s*",
+    re.IGNORECASE,
+)
+_QUESTION_HEAD = re.compile(
+    r"(?i)^\W*(?:questions?|requests?|(?:your\s+|information\s+)?(?:question|request)(?:ed)?|"
+    r"information\s+requested|q(?:uestion)?\s*(?:no\.?|number)?)\W*$"
+)
+_RESPONSE_HEAD = re.compile(
+    r"(?i)^\W*(?:(?:our\s+|council\s+|trust\s+)?(?:responses?|answers?|replies|reply)|"
+    r"information\s+(?:provided|held)|disclosure)\W*$"
+)
+_NUMBERED_CELL = re.compile(r"^\s*(?:Q(?:uestion)?\.?\s*)?\d{1,2}[a-z]?[.):]?\s+\S", re.I)
+
+
+def prose_answer_number(text: str) -> tuple[str, str] | None:
+    """'In response to question 4, the council ...' -> ('4', 'the council ...'): the question
+    answered and the words after the marker; None for any other line."""
+    match = PROSE_ANSWER.match(text)
+    if not match or not text[match.end() :].strip():
+        return None
+    return match.group("n").lower(), text[match.end() :].strip()
+
+
+def _is_qa_table(table: Table) -> tuple[bool, bool]:
+    """(is a question/response table, its first row is a header)."""
+    if len(table.rows) < 2 or any(len(row) < 2 for row in table.rows):
+        return False, False
+    header = table.header
+    if _QUESTION_HEAD.match(header[0].text) and any(
+        _RESPONSE_HEAD.match(cell.text) for cell in header[1:]
+    ):
+        return True, True
+    numbered = sum(1 for row in table.rows if _NUMBERED_CELL.match(row[0].text))
+    asking = sum(1 for row in table.rows if row[0].text.rstrip().endswith("?"))
+    rows = len(table.rows)
+    return numbered == rows and asking * 2 >= rows, False
+
+
+def _cell_line(line: Line, cell: Cell) -> Line:
+    """A cell as a Line of its own: same line number, the cell's own offsets."""
+    return Line(line.number, cell.start, cell.end, cell.text)
+
+
+def qa_table_rows(doc: Document) -> dict[int, tuple[Line, list[Line]] | None]:
+    """Lines of question/response tables by line number: (question cell, answer cells) for
+    a question row, None for a header, rule or any other line the table covers."""
+    found: dict[int, tuple[Line, list[Line]] | None] = {}
+    for table in doc.tables:
+        is_qa, headed = _is_qa_table(table)
+        if not is_qa:
+            continue
+        covered = [ln for ln in doc.lines if table.start <= ln.end and ln.start <= table.end]
+        for line in covered:
+            found[line.number] = None
+        for row in table.rows[1 if headed else 0 :]:
+            line = doc.line_at(row[0].start)
+            answers = [c for c in row[1:] if c.text.strip()]
+            if line is None or not row[0].text.strip() or not answers:
+                continue
+            found[line.number] = (
+                _cell_line(line, row[0]),
+                [_cell_line(line, cell) for cell in answers],
+            )
+    return found
+
+
+def inline_answer(line: Line, asks: Callable[[str], bool]) -> tuple[Line, Line] | None:
+    """'Q2 - How many people ...? 47': the question up to its last '?', the answer after it.
+
+    Both halves keep the line's number and their own offsets, so evidence still indexes the
+    document. Words after the '?' that still ask ("Please give ...", "(by year)") are not
+    an answer (`asks` is the segmenter's test for request wording).
+    """
+    cut = line.text.rfind("?") + 1
+    tail = line.text[cut:]
+    if not cut or not re.match(r"\s*[A-Z0-9£]", tail) or asks(tail.strip()):
+        return None
+    question = Line(line.number, line.start, line.start + cut, line.text[:cut], line.bullet)
+    return question, Line(line.number, line.start + cut, line.end, tail)
