@@ -134,9 +134,26 @@ def extract_frameworks(
     return frameworks, warnings
 
 
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w&'’-]+", name.lower())
+
+
+def _within(short: str, long: str) -> bool:
+    """Every word of the short name appears, in order, in the longer one ('Supported Living
+    Framework' in 'Eastby Supported Living Flexible Framework'), ending on the same word."""
+    words, rest = _words(short), iter(_words(long))
+    return bool(words) and words[-1] == _words(long)[-1] and all(w in rest for w in words)
+
+
 def _merge_short_names(frameworks: list[Framework]) -> list[Framework]:
     """'Home Support Framework' in a subject line and 'the Eastley Home Support Framework' in
-    an answer are one framework: the shorter name, a tail of the longer, joins it."""
+    an answer are one framework: the shorter name, a tail of the longer, joins it.
+
+    A generic name whose words all sit, in order, in a fuller name ('Supported Living
+    Framework' beside 'Eastby Supported Living Flexible Framework') joins it too, but only
+    when it has no lots of its own and exactly one fuller name fits: with two candidates the
+    letter may be speaking of either, and a name with lots is a framework in its own right.
+    """
     kept: list[Framework] = []
     for framework in frameworks:
         longer = next(
@@ -149,6 +166,15 @@ def _merge_short_names(frameworks: list[Framework]) -> list[Framework]:
             ),
             None,
         )
+        fuller = [
+            other
+            for other in frameworks
+            if other is not framework
+            and len(other.name) > len(framework.name)
+            and _within(framework.name, other.name)
+        ]
+        if longer is None and len(fuller) == 1 and not framework.lots:
+            longer = fuller[0]
         if longer is None:
             kept.append(framework)
             continue

@@ -30,8 +30,11 @@ _ORG_WORD = (
     r"Integrated Care Board|Housing Association|Co-operative|Cooperative|CIC|CIO|Ltd|Limited|plc|"
     r"Cyf|Cyfyngedig|Community Interest Company"
 )
+# A legal form after the organisation word belongs to the name ("X Care Partnership LLP").
+_LEGAL_TAIL = r"(?:\s+(?:LLP|Ltd|Limited|CIC|CIO|plc|Cyf))?"
 NAMED_BODY = re.compile(
-    rf"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de|at)\s+)?){{1,6}}(?:{_ORG_WORD}))\b"
+    r"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de|at)\s+)?){1,6}"
+    rf"(?:{_ORG_WORD}){_LEGAL_TAIL})\b"
 )
 # Public bodies known by their acronym in English social care: police and crime commissioners,
 # integrated care boards and systems, regulators and national bodies.
@@ -119,6 +122,10 @@ PARTNER = re.compile(  # "in partnership with X City Council": X commissions alo
     r"co-commissioned with|commission(?:s|ed)?\b[^.;]{0,60}?\bjointly with|"
     r"commission(?:s|ed)?\s+(?:these|this|those|the|such)\s+(?:[\w-]+\s+){0,3}?with)\s+" + _BODIES
 )
+JOINTLY_BY = re.compile(  # "commissioned by NHS X ICB and Y Council": two bodies, together
+    r"\b(?:jointly\s+)?commissioned\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+    rf"(?P<name>{_BODY}(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_BODY})+)"
+)
 WORKS_WITH = re.compile(  # "works closely with X and Y, who jointly fund some packages"
     r"\bworks?\s+(?:closely\s+|jointly\s+)?with\s+"
     + _BODIES
@@ -155,7 +162,8 @@ def _cued(
                 found[key] = Organisation(
                     mention.name, role, evidence, aliases=list(mention.aliases)
                 )
-        for match in [*PARTNER.finditer(sentence), *WORKS_WITH.finditer(sentence)]:
+        partnered = [PARTNER, WORKS_WITH, JOINTLY_BY]
+        for match in [m for pattern in partnered for m in pattern.finditer(sentence)]:
             for offset, part in _partners(match):
                 name = _clean_name(part)
                 if council and (name in council or council in name):

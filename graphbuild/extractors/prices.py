@@ -15,6 +15,7 @@ from decimal import Decimal
 from graphbuild.facts import PriceRange
 from graphbuild.parsing.measures import ASKS_AREAS
 from graphbuild.parsing.money import MoneyMatch, find_money
+from graphbuild.parsing.price_lists import labelled_amounts
 from graphbuild.parsing.price_tables import CEILING, table_prices
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
@@ -241,6 +242,14 @@ class _PriceReader:
         if unit is None or any(m.period in {"annual", "total"} for m in amounts):
             return
         if not (PRICE_WORDS.search(line.text) or self.question_unit):
+            return
+        listed = labelled_amounts(self.doc.text, amounts, line.start)
+        if listed and _unit(line.text):  # the lead-in's unit carries to every item
+            for money, label in listed:
+                service = f"{self.service} - {label}" if self.service else label
+                self._new(line, unit, self._basis_for(None), service)
+                self.fill(self.current, [money], line)
+            self.current = None
             return
         each = _each_priced(self.doc.text, amounts, line.start, line.end, _unit(line.text))
         if each:

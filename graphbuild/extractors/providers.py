@@ -15,6 +15,7 @@ import re
 from graphbuild.facts import LotMembership
 from graphbuild.parsing.layout import is_total_row, records
 from graphbuild.parsing.names import (
+    LOT_HEADING,
     ORG_END,
     PROVIDER_COLUMN,
     PROVIDER_LABEL,
@@ -164,7 +165,7 @@ def _run_in(doc: Document, block: Block, asked: bool) -> list[LotMembership]:
 
 def listed_in_answer(doc: Document, block: Block) -> list[LotMembership]:
     """Names answering 'which providers/organisations' or introduced as providers."""
-    if any(re.match(r"(?i)\s*(?:•\s*)?lot\s+\d", ln.text) for ln in block.answer):
+    if any(LOT_HEADING.match(ln.text) for ln in block.answer):
         return []
     asked = bool(ASKS_NAMES.search(block.question_text))
     found: list[LotMembership] = _in_records(doc, block) + _run_in(doc, block, asked)

@@ -17,7 +17,7 @@ import re
 
 from graphbuild.facts import Refusal
 from graphbuild.parsing.requester import mask_requester
-from graphbuild.parsing.sections import SUB_MARKER, Block
+from graphbuild.parsing.sections import MARKER, SUB_MARKER, Block, marker_number
 from graphbuild.parsing.spans import span
 from graphbuild.readers.document import Document, Line
 
@@ -105,6 +105,14 @@ NAMED_BASES = [  # exemptions named by what they protect, without a section numb
     (re.compile(r"(?i)\bvexatious\b"), "14"),
     (re.compile(r"(?i)provided (?:to us )?in confidence|breach of confidence"), "41"),
 ]
+_COST_RATIONALE = re.compile(  # why finding it would cost: held, but not where it can be reported
+    r"(?i)\b(?:reportable|searchable|retrievable|extractable|reporting)\s+(?:field|form|format|way)|"
+    r"\bmanual(?:ly)?\s+(?:review|search|check|trawl|examin|read|extract|interrogat)"
+)
+_WHOLE_REQUEST = re.compile(  # a not-held sentence about everything asked, not one item
+    r"(?i)\b(?:the|any of the|any|this)\s+information\s+(?:(?:you\s+have|you've|you)\s+)?"
+    r"requested\b|\bany of the information\b|\bhold (?:this|the) information\b"
+)
 ASTERISK_NOTE = re.compile(r"^\s*\*+\s*(?=\S)(?=.*\b(?:section|s\.?)\s?\d)", re.I)
 ASTERISKED = re.compile(r"^\s*\*+\s*(?:see|refer|please see|response|withheld)\b|^\s*\*+\s*$", re.I)
 _EXTREMES = re.compile(r"(?i)\b(?:lowest|highest|minimum|maximum|min|max)\b")
@@ -131,6 +139,9 @@ def _bases_in(text: str, scottish: bool = False) -> list[tuple[str, int, int]]:
     if cost:
         found.append((BASES["12"], cost.start(), cost.end()))
     held = next((m for m in NOT_HELD.finditer(text) if _authority_holds(text, m)), None)
+    costed = any(basis == BASES["12"] for basis, _, _ in found)
+    if held and costed and _COST_RATIONALE.search(text, *_sentence_around(text, *held.span())):
+        held = None  # "not recorded in a reportable field", so a manual search: why it costs
     if held and not (cost and _same_sentence(text, held.start(), cost.start())):
         found.append((BASES["1"], held.start(), held.end()))
     return found
@@ -198,6 +209,8 @@ def _label(block: Block, labels: dict[int, str], offset: int) -> str:
     """The question's label, narrowed to its lettered part: '4(c)', or '(b)' when unnumbered."""
     label = labels[id(block)]
     sub = _sub_question(block, offset)
+    if block.number and not block.number[0].isdigit():
+        return label  # a lettered item ("(c)") is already as narrow as the letter goes
     if sub and block.number and label == block.number:
         return f"{block.number}({sub})"
     if sub and not block.number:
@@ -220,6 +233,22 @@ def _lone_request(blocks: list[Block], labels: dict[int, str]) -> str:
     return labels[id(asked[0])] if len(asked) == 1 else ""
 
 
+def _request_items(blocks: list[Block]) -> list[str]:
+    """The numbered items of a request quoted as one list and answered once for all of them
+    (no numbered answers): what a 'we do not hold the information you have requested'
+    refuses, item by item. Empty for any other layout."""
+    asked = [b for b in blocks if b.question]
+    if len(asked) != 1 or asked[0].number:
+        return []
+    numbers = [
+        marker_number(m)
+        for line in asked[0].question
+        for m in [MARKER.match(line.text)]
+        if m and line.text[m.end() :].strip()
+    ]
+    return numbers if len(numbers) >= 2 and len(set(numbers)) == len(numbers) else []
+
+
 def _labels(blocks: list[Block]) -> dict[int, str]:
     """Question labels: the number, plus the question's words when numbers repeat or are missing."""
     numbered = [b for b in blocks if _asked(b)]
@@ -231,7 +260,8 @@ def _labels(blocks: list[Block]) -> dict[int, str]:
         text = re.sub(r"^\s*>?\s*(?:•\s*)?(?:Q\.?\s*)?\d+[a-z]?[.):]?\s*", "", block.question_text)
         text = " ".join(text.split()[:16])
         if block.number and counts[block.number] == 1:
-            labels[id(block)] = block.number
+            lettered = not block.number[0].isdigit()  # a lettered item reads "(c)", as asked
+            labels[id(block)] = f"({block.number})" if lettered else block.number
         elif block.number:
             labels[id(block)] = f"{block.number} ({text})"
         else:
@@ -306,6 +336,7 @@ def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
     refusals = _question_refusals(doc, asked, labels, footnote, scottish)
     given = {r.basis for r in refusals}
     lone = _lone_request(blocks, labels)
+    items = _request_items(blocks)
     for block in blocks:
         lines = [ln for ln in block.answer if not ln.blank]
         if _asked(block) or not lines:
@@ -317,7 +348,9 @@ def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
                 continue
             given.add(basis)
             s_start, s_end = _sentence_around(text, b_start, b_end)
-            refusals.append(Refusal(lone, basis, span(doc, start + s_start, start + s_end)))
+            whole = basis == BASES["1"] and _WHOLE_REQUEST.search(text[s_start:s_end])
+            for label in items if whole and items else [lone]:
+                refusals.append(Refusal(label, basis, span(doc, start + s_start, start + s_end)))
     return _merge_extremes(refusals)
 
 

@@ -274,6 +274,25 @@ def _heading_topic(doc: Document, line: Line) -> str | None:
     return text.strip()
 
 
+_DEPARTMENT_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "adult adults adults' children children's childrens young people families family health "
+        "wellbeing well-being social care services service housing communities community public "
+        "education learning skills resources corporate commissioning safeguarding directorate "
+        "department integrated and & of the",
+    )
+)
+
+
+def _department(text: str) -> bool:
+    """'Adults, Health and Wellbeing' heading a letter is the team answering, not the topic:
+    a short name made only of the words councils name their directorates with."""
+    words = re.findall(r"[\w'’&-]+", text.lower().replace("’", "'"))
+    content = [w for w in words if w not in {"and", "&", "of", "the"}]
+    return 2 <= len(content) <= 6 and all(w in _DEPARTMENT_WORDS for w in words)
+
+
 def find_title(doc: Document, council: str | None, reference_line: int | None) -> Evidence | None:
     """An explicit Subject/Title/Re line, the topic after the Act's name, or a heading line."""
     labelled = _labelled_title(doc, _EXPLICIT_TITLE) or _labelled_title(doc, _ACT_TITLE)
@@ -297,6 +316,7 @@ def find_title(doc: Document, council: str | None, reference_line: int | None) -
             or is_request_like(text)
             or _generic(text)
             or _GENERIC_HEADER.search(text)
+            or _department(text)
             or (council and clean(text).lower() == council.lower())
             or any(ev.quote == clean(text) for _, ev in _bodies(doc, line))
             or REFERENCE.search(text)

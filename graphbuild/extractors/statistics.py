@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 
 from graphbuild.facts import Contract, DocumentFacts, Statistic
-from graphbuild.parsing.counts import as_at_date, cites_the_law, hedged, not_a_count
+from graphbuild.parsing.counts import as_at_date, cites_the_law, hedged, not_a_count, threshold
 from graphbuild.parsing.line_figures import (
     NUMBERED_ANSWER_LABEL,
     FigureContext,
@@ -43,9 +43,13 @@ from graphbuild.parsing.percentages import asked_percentage, percent_phrases
 from graphbuild.parsing.prose_counts import (
     CLAUSE_END,
     antecedent,
+    bracketed_owner,
+    contract_context,
+    duration,
     lead_context,
     name_bracketed_share,
     part_of_recent,
+    place_before,
     restated,
     sentence_owner,
     undated,
@@ -172,26 +176,6 @@ class _BlockReader:
             )
         )
 
-    def contract_context(self, line: Line) -> str | None:
-        """Inside a contract's section, its title and provider name the counts.
-
-        A section is opened by a heading line ('Contract for Support to ...'); a contract
-        read from a sentence ('Two providers hold block contracts:') opens none, so the
-        counts after it keep their own words."""
-        before = [
-            c
-            for c in self.contracts
-            if c.evidence.end <= line.start
-            and any(
-                ln.start == c.evidence.start and heading_like(ln.text) for ln in self.block.answer
-            )
-        ]
-        if not before:
-            return None
-        contract = max(before, key=lambda c: c.evidence.start)
-        who = f" ({', '.join(contract.providers)})" if contract.providers else ""
-        return f"{contract.title}{who} outputs"
-
     def sentence_line(self, line: Line) -> None:
         text = self.doc.text
         start = line.content_start
@@ -207,7 +191,7 @@ class _BlockReader:
 
     def number(self, number: NumberMatch, s_start: int, s_end: int, line: Line) -> None:
         text = self.doc.text
-        if not_a_count(text, number, s_start):
+        if not_a_count(text, number, s_start) or threshold(text, number, s_start):
             return
         lead = text[max(s_start, number.start - 8) : number.start]
         if re.search(r"(?i)\b(?:these|those)\s+$", lead):
@@ -242,8 +226,14 @@ class _BlockReader:
         if phrase is None:
             self.number_of(number, s_start, sentence, approx)
             return
+        owned = bracketed_owner(text, s_start, number, phrase.noun_end)
+        if owned:  # 'Ashcombe Lodge (22 beds), operated by ...': the beds at the named home
+            self.add(owned[0], number.value, phrase.unit, owned[1:], sentence)
+            return
         of_which = re.search(r"(?i)\bof (?:which|whom)\s*$", text[s_start : number.start])
-        clause = CLAUSE_END.split(text[number.end : s_end])[0]
+        noun = text[number.end : phrase.noun_end]  # '58 discharge to assess (D2A) beds'
+        noun = noun if "(" in noun else ""
+        clause = noun + CLAUSE_END.split(text[number.end + len(noun) : s_end])[0]
         measure = undated(clause)
         lead = text[s_start : number.start].split(", ")[-1]
         named = re.search(r"(?i)\b(?:an?|the)\s+(?P<n>[a-z]+)\s+of\s*$", lead)
@@ -251,8 +241,11 @@ class _BlockReader:
             measure = f"{measure} {named['n']}"
         verb = re.search(r"(?i)\s+(?:contains?|has|have|employs?|had|totals?|comprises?)\s*$", lead)
         subject = clean_measure(lead[: verb.start()]) if verb else ""
+        subject = re.sub(r"(?i)^(?:and|but|while|whereas)\s+", "", subject)  # '..., and X has 80'
+        at = "at" if re.match(r"(?!(?:The|This|It|Our|We|Each)\b)[A-Z]", subject) else "in"
         department = department_of(sentence) or self.ctx.department
         measure = without_department(measure, department)
+        plain = undated(lead)  # 'As at 1 April 2024 the Trust had access to' -> its words
         relative = re.match(r"(?i)(?:which|that|who)\b", lead.strip())
         if relative and verb:  # '..., on the Approved Provider List, which currently has 34'
             subject = antecedent(text[s_start : number.start - len(lead)])
@@ -261,16 +254,18 @@ class _BlockReader:
         elif len(measure.split()) <= 1 and subject and relative:
             measure = f"{measure} {subject}"
         elif len(measure.split()) <= 2 and subject:
-            measure = f"{measure} in {subject}"
-        elif not subject and not of_which and not re.search(r"\d", lead) and lead_context(lead):
-            measure = f"{measure} ({lead_context(lead)})"
+            measure = f"{measure} {at} {subject}"  # a named place: 'apartments at X'
+        elif not subject and not of_which and place_before(lead):
+            measure = f"{measure} {place_before(lead)}"
+        elif not subject and not of_which and not re.search(r"\d", plain) and lead_context(plain):
+            measure = f"{measure} ({lead_context(plain)})"
         elif not subject and not of_which and len(measure.split()) <= 2:
             # 'The reablement team had 22.6 FTE vacancies ... against an establishment of 148
             # FTE', '... service employed 312.5 FTE staff, with 38 vacancies': the sentence's
             # subject says whose count it is
             owner = sentence_owner(sentence, number.start - s_start)
             measure = f"{measure} in {owner}" if owner else measure
-        context = self.contract_context(line)
+        context = contract_context(self.contracts, self.block.answer, line.start)
         if context:
             measure = f"{context}: {measure}"
         group = phrase.group or group_of(clause) or group_of(sentence)
@@ -324,9 +319,27 @@ class _BlockReader:
         name_bracketed_share(self.found, text, number.end, self.found[-1])
         return True
 
+    def add(
+        self, measure: str, value: Decimal, unit: str, where: tuple[int, int], sentence: str
+    ) -> None:
+        """A figure the words around it name, dated as its sentence is."""
+        self.found.append(
+            _stat(self.doc, measure, value, unit, *where, self.ctx, date=as_at_date(sentence))
+        )
+
     def number_of(self, number: NumberMatch, s_start: int, sentence: str, approx: bool) -> None:
-        """'The number of X was 2,350' -> a count of X."""
+        """'The number of X was 2,350' -> a count of X; 'the average stay was 27 days'."""
         before = self.doc.text[s_start : number.start]
+        stay = duration(before, self.doc.text[number.end : number.end + 10])
+        if stay:  # 'The average length of stay in 2023/24 was 27 days'
+            self.add(
+                stay[0],
+                number.value,
+                stay[1],
+                (s_start, s_start + len(sentence.rstrip())),
+                sentence,
+            )
+            return
         match = re.search(
             r"(?i)\bnumber of (?P<x>.+?)\s+(?:was|is|were|are|stood at|totall?ed|"
             r"came to|reached)\s*$",

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 
 from graphbuild.facts import AreaFigure, Money, Statistic
-from graphbuild.parsing.dates import day_month_in_year, financial_year
+from graphbuild.parsing.dates import day_month_in_year, financial_year, find_dates
 from graphbuild.parsing.layout import is_total_row
 from graphbuild.parsing.measures import count_phrase, group_of
 from graphbuild.parsing.money import find_money
@@ -179,6 +179,65 @@ def _category_rows(doc: Document, table: Table, block: Block) -> list[AreaFigure
     return found
 
 
+COUNT_COLUMN = re.compile(
+    r"(?i)^(?:(?:the\s+)?(?:total\s+)?(?:number|no\.?|count) of\s+\w.*|"
+    r"(?:\w+\s+)?(?:people|clients|service users|individuals|residents|adults|children)"
+    r"(?:\s+(?:supported|receiving\b.*|placed|in receipt\b.*))?)$"
+)
+COUNT_CAPTION = re.compile(
+    r"(?i)\bnumbers? of (?P<x>[^.;:]+?)(?=\s+(?:as at|at|on|in|during|were|was|is|are)\b|[.;:])"
+)
+AS_AT = re.compile(r"(?i)\bas (?:at|of) ([^.;:?]+)")
+
+
+def _count_rows(doc: Document, table: Table, block: Block) -> list[Statistic]:
+    """'Setting | Number of people': a count per category row, the category named by the
+    row's label and the thing counted by the header (or the sentence above the table),
+    dated by an "as at" in the answer or the question. 'Total' rows sum the others."""
+    header = table.header
+    if len(header) < 2 or PERIOD_HEADER.match(header[0].text) or _number(header[0]):
+        return []
+    if any(PROVIDER_COLUMN.match(c.text) for c in header) or YEAR.search(header[0].text):
+        return []
+    counts = [i for i, c in enumerate(header[1:], start=1) if COUNT_COLUMN.match(c.text)]
+    if len(counts) != 1:
+        return []  # two count columns would need their own measures; leave them unread
+    index = counts[0]
+    counted = re.sub(
+        r"(?i)^(?:the\s+)?(?:total\s+)?(?:number|no\.?|count) of\s+", "", header[index].text
+    )
+    phrase = count_phrase(" " + counted, 0)
+    if phrase is None:
+        return []
+    before = " ".join(ln.text for ln in block.answer if ln.end <= table.start)
+    caption = COUNT_CAPTION.search(before)
+    as_at = AS_AT.search(before) or AS_AT.search(block.question_text)
+    dates = find_dates(as_at.group(1)) if as_at else []
+    subject = caption.group("x").strip() if caption else counted
+    found = []
+    for row in table.rows[1:]:
+        if len(row) <= index or not row[0].text or is_total_row(row[0].text):
+            continue
+        if period_of(row[0].text) or _number(row[0]) is not None:
+            return []  # periods or numbers down the side: not a table of categories
+        value = _number(row[index])
+        if value is None:
+            continue
+        label = row[0].text
+        measure = f"{subject} - {label[0].lower()}{label[1:]}"
+        found.append(
+            Statistic(
+                measure,
+                value,
+                phrase.unit,
+                span(doc, row[0].start, row[-1].end),
+                date=dates[0].iso if dates else None,
+                group=group_of(subject) or group_of(label),
+            )
+        )
+    return found
+
+
 def extract_table_figures(
     doc: Document, blocks: list[Block]
 ) -> tuple[list[Statistic], list[AreaFigure]]:
@@ -191,8 +250,10 @@ def extract_table_figures(
             continue
         for table in doc.tables:
             if lines[0].start <= table.start <= lines[-1].end:
-                stats += _year_columns(doc, table, block)
+                by_year = _year_columns(doc, table, block)
                 more_stats, more_areas = _period_rows(doc, table, block)
-                stats += more_stats
+                stats += by_year + more_stats
+                if not by_year and not more_stats and not more_areas:
+                    stats += _count_rows(doc, table, block)
                 areas += more_areas + _category_rows(doc, table, block)
     return stats, areas

@@ -100,3 +100,39 @@ def inline_answer(line: Line, asks: Callable[[str], bool]) -> tuple[Line, Line] 
         return None
     question = Line(line.number, line.start, line.start + cut, line.text[:cut], line.bullet)
     return question, Line(line.number, line.start + cut, line.end, tail)
+
+
+_LETTER = re.compile(r"^\s*(?:•\s*)?\(?(?P<sub>[a-h])[.)]\s+\S", re.IGNORECASE)
+_NUMBERED_LINE = re.compile(r"^\s*(?:>\s*)?(?:Q(?:uestion)?\.?\s*)?\d{1,2}[a-z]?[.):]\s+\S", re.I)
+
+
+def lettered_items(doc: Document, asks: Callable[[str], bool]) -> dict[int, tuple[str, bool]]:
+    """Lettered questions answered by lines repeating their letter, by line number:
+    (letter, is the answer).
+
+    Some letters number nothing and letter everything: "(a) How many ...?" then, beneath or
+    after the whole list, "(a) 1,243 adults ...". Without a numbered question above them the
+    letters are the items themselves, not parts of one question, and a line repeating an
+    asked letter without asking anything answers that item. Only a letter with both an
+    asked line and an answering line counts, and at least two of them must, so an answer's
+    own "(a) ... (b) ..." list and the parts of a numbered question read as before.
+    """
+    asked: dict[str, int] = {}
+    answers: dict[str, int] = {}
+    for line in doc.lines:
+        if _NUMBERED_LINE.match(line.text):
+            break  # numbered questions: letters below are their parts
+        match = _LETTER.match(line.text)
+        if not match:
+            continue
+        letter = match.group("sub").lower()
+        if letter not in asked and asks(line.text):
+            asked[letter] = line.number
+        elif letter in asked and letter not in answers and not asks(line.text):
+            answers[letter] = line.number  # the first such line: later ones are lists
+    paired = [letter for letter in asked if letter in answers]
+    if len(paired) < 2:
+        return {}
+    found = {asked[letter]: (letter, False) for letter in paired}
+    found.update({answers[letter]: (letter, True) for letter in paired})
+    return found

@@ -20,9 +20,9 @@ from graphbuild.parsing.names import PROVIDER_COLUMN, parse_name
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import span
-from graphbuild.parsing.terms import shared_terms
+from graphbuild.parsing.terms import extension_months, shared_terms, term_months
 from graphbuild.parsing.titles import intro_title
-from graphbuild.readers.document import Document, Line, Table
+from graphbuild.readers.document import Cell, Document, Line, Table
 
 ASKS_CONTRACT = re.compile(r"(?i)\bcontracts?\b")
 VALUE_COLUMN = re.compile(r"(?i)\b(?:value|cost|spend|amount|price|worth)\b")
@@ -37,6 +37,16 @@ SERVICE_COLUMN = re.compile(  # a column naming what each contract buys
 )
 POUNDS_HEADER = re.compile(r"(?i)£|\bgbp\b|\b(?:value|amount|cost|spend|worth)\b")
 BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?")
+COLUMNS_ASKED = re.compile(  # "... with the provider, service, value and end date."
+    r"(?i)\b(?:with|giving|including|showing|stating|listing)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?P<items>[a-z][a-z ]*(?:,\s*[a-z][a-z ]*)+,?\s+and\s+[a-z][a-z ]*?)\s*(?:[.;]|$)"
+)
+USERS = re.compile(
+    r"(?i)\b(?:supports|serves|supported|served|supporting|serving)\s+"
+    r"(?:approximately\s+|about\s+|around\s+|some\s+)?(?P<n>\d[\d,]*)\s+"
+    r"(?:service users|people|clients|residents|individuals|adults|tenants)\b"
+)
+VALUES_ARE = re.compile(r"(?i)\bvalues?\s+(?:are|is|shown\s+are)\b[^.]*")
 
 
 def column(header: list, pattern: re.Pattern) -> int | None:
@@ -63,6 +73,68 @@ def _cell_money(text: str, header: str, period: str | None) -> Money | None:
     return None
 
 
+def _asked_header(doc: Document, table: Table) -> tuple[Table, str]:
+    """A table typed without a header row (its first row already names a provider and a
+    £ value) takes its column names from the request when the request lists exactly as
+    many items as the table has columns: "with the provider, service, value and end date".
+    The named columns must hold what they say (£ amounts, dates), or the table is left as
+    it is, so no figure is read under the wrong column. Also returns the request sentence,
+    which says what the rows are ("a list of every contract ...")."""
+    first = table.header
+    if any(PROVIDER_COLUMN.match(c.text) for c in first) or not any(
+        find_money(c.text) for c in first
+    ):
+        return table, ""
+    asked = None
+    for match in COLUMNS_ASKED.finditer(doc.text[: table.start]):
+        asked = match
+    if asked is None:
+        return table, ""
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", asked["items"])]
+    if len(items) != len(first) or not PROVIDER_COLUMN.match(items[0]):
+        return table, ""
+    body = [row for row in table.rows if not is_total_row(row[0].text)]
+    for index, item in enumerate(items):
+        cells = [row[index].text for row in body]
+        if VALUE_COLUMN.search(item) and not all(find_money(c) for c in cells):
+            return table, ""
+        if re.search(r"(?i)\bdate\b", item) and not all(find_dates(c) for c in cells):
+            return table, ""
+    names = [Cell(item, asked.start("items"), asked.end("items")) for item in items]
+    sentence_start = doc.text.rfind(".", 0, asked.start()) + 1
+    request = doc.text[sentence_start : asked.end()]
+    return Table([names, *table.rows], table.start, table.end), request
+
+
+def _stated_period(lines: list[Line]) -> str | None:
+    """'Values are the total contract value over the life of the contract' above a table."""
+    for line in reversed(lines):
+        stated = VALUES_ARE.search(line.text)
+        if stated and _header_period(stated.group()):
+            return _header_period(stated.group())
+    return None
+
+
+def _own_terms(contract: Contract, service: str, after: list[Line]) -> None:
+    """'The <service> contract supports approximately 310 service users and has an option to
+    extend for 12 months' under the table: terms of the one contract the sentence names."""
+    if not service:
+        return
+    named = re.compile(rf"(?i)\bthe\s+{re.escape(service)}\s+contract\b[^.]*")
+    for line in after:
+        sentence = named.search(line.text)
+        if not sentence:
+            continue
+        text = sentence.group()
+        users = USERS.search(text)
+        if users and contract.service_users is None:
+            contract.service_users = int(users["n"].replace(",", ""))
+        if contract.extension_months is None:
+            contract.extension_months = extension_months(text)
+        if contract.term_months is None:
+            contract.term_months = term_months(text)
+
+
 def table_contracts(doc: Document, blocks: list[Block], title: str | None) -> list[Contract]:
     """A table with a provider column and a value or date column: one contract per row.
 
@@ -76,19 +148,25 @@ def table_contracts(doc: Document, blocks: list[Block], title: str | None) -> li
         lines = [ln for ln in block.answer if not ln.blank]
         for table in doc.tables:
             if lines and lines[0].start <= table.start <= lines[-1].end:
-                found += _table_rows(doc, block, lines, table, title)
+                named, request = _asked_header(doc, table)
+                found += _table_rows(doc, block, lines, named, title, request)
     return found
 
 
 def _table_rows(
-    doc: Document, block: Block, lines: list[Line], table: Table, title: str | None
+    doc: Document,
+    block: Block,
+    lines: list[Line],
+    table: Table,
+    title: str | None,
+    request: str = "",
 ) -> list[Contract]:
     header = table.header
     who = next((i for i, c in enumerate(header) if PROVIDER_COLUMN.match(c.text)), None)
     value, end, start = (column(header, p) for p in (VALUE_COLUMN, END_COLUMN, START_COLUMN))
     if who is None or (value, end, start) == (None, None, None):
         return []
-    about = " ".join(c.text for c in header) + " " + block.question_text
+    about = " ".join(c.text for c in header) + " " + block.question_text + " " + request
     before = [ln for ln in lines if ln.end < table.start]
     after = [ln for ln in lines if ln.start > table.end]
     intro = intro_title(before[-1].text) if before else None
@@ -99,6 +177,7 @@ def _table_rows(
     ):
         return []  # spend per year with a provider column is not a list of contracts
     period = _header_period(header[value].text) if value is not None else None
+    period = period or (_stated_period(before) if value is not None else None)
     site = column(header, SITE_COLUMN)
     what = next((i for i, c in enumerate(header) if SERVICE_COLUMN.match(c.text)), None)
     shared = shared_terms(after)
@@ -125,6 +204,7 @@ def _table_rows(
             dates = find_dates(cells.get(index, "")) if index is not None else []
             if dates:
                 setattr(contract, key, dates[0].iso)
+        _own_terms(contract, service, after)
         for key, shared_value in shared.items():
             if getattr(contract, key) is None:
                 setattr(contract, key, shared_value)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.parsing.dates import financial_year, find_dates
-from graphbuild.parsing.numbers import NumberMatch
+from graphbuild.parsing.numbers import WORD_NUMBER, NumberMatch
 
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:\blot|\bq|question|questions|section|s\.|principle|page|appendix|annex|item|part|"
@@ -25,6 +25,16 @@ _APPROX = re.compile(
     r"over|more than|up to)\s*$"
 )
 _SUPPRESSED_BEFORE = re.compile(r"(?i)(?:\b(?:fewer|less) than|<)\s*$")
+# 'the three schemes', 'at all three schemes': a spelled-out number after an article points
+# at things already named, as a determiner, and counts nothing new.
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|these|those|all)\s+$")
+_THRESHOLD_BEFORE = re.compile(
+    r"(?i)\b(?:more than|over|at least|fewer than|less than|up to|under)\s+$"
+)
+_DESCRIBING = re.compile(
+    r"(?i)\b(?:were|are|was|is|receiv\w*|gets?|getting|using|uses?|with|having|need\w*|"
+    r"wait\w*|aged)\s+(?:\w+\s+)?$"
+)
 _LEGAL = re.compile(r"(?i)exempt|regulations|appropriate (?:time )?limit|section \d|act \d{4}")
 
 
@@ -38,11 +48,30 @@ def not_a_count(text: str, number: NumberMatch, start: int) -> bool:
     after = text[number.end : number.end + 3]
     if _REFERENCE_BEFORE.search(before) or "£" in before[-2:] or after.startswith(("%", " %")):
         return True
+    if number.words and _DETERMINER_BEFORE.search(before):
+        return True
     if _SUPPRESSED_BEFORE.search(before):
         return True  # 'fewer than 5': a small number withheld, not the count
     if not number.words and re.fullmatch(r"(?:19|20)\d\d", text[number.start : number.end]):
         return True
     return any(d.start <= number.start < d.end for d in find_dates(text, start, number.end + 20))
+
+
+def threshold(text: str, number: NumberMatch, start: int) -> bool:
+    """'of whom 41 were receiving more than ten hours', 'people who receive over 20 hours':
+    a bound in a clause that describes other counted people (a number or 'who' before it in
+    the same clause) says which of them are counted; it is not a figure of its own."""
+    clause = re.split(r"[,;:]", text[start : number.start])[-1]
+    bound = _THRESHOLD_BEFORE.search(clause)
+    if bound is None:
+        return False
+    described = clause[: bound.start()]
+    if re.search(r"(?i)\b(?:who|whom)\b", described):
+        return True
+    counted = re.search(r"\d", described) or WORD_NUMBER.search(described)
+    # '41 were receiving more than ...' describes the 41; '12 contracts and over 300 hours'
+    # is two figures
+    return bool(counted and _DESCRIBING.search(described[counted.end() :]))
 
 
 def hedged(text: str, number: NumberMatch, start: int) -> bool:

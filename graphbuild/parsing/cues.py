@@ -99,6 +99,18 @@ def _listed(sentence: str, at: int) -> list[tuple[str, int, list[str]]] | None:
     return items
 
 
+COMPANY_END = re.compile(r"\b(?:Ltd|Limited|plc|LLP|CIC|Cyf|Cyfyngedig)\.?$")
+
+
+def _operated_by_company(match: re.Match) -> bool:
+    """'Larch House (16 beds), operated by X LLP': a home run by a company is its provider,
+    even where the sentence has no service word. Records are 'held', never 'operated'."""
+    return bool(
+        re.match(r"(?i)(?:run|operated|managed)\b", match.group(0))
+        and COMPANY_END.search(match.group("name").rstrip(" .,;:"))
+    )
+
+
 def provider_mentions(sentence: str, base: int = 0) -> list[Mention]:
     """Names a sentence cues as providers (or, negated, as not providers), with offsets."""
     found: dict[str, Mention] = {}
@@ -122,9 +134,11 @@ def provider_mentions(sentence: str, base: int = 0) -> list[Mention]:
             put(name, at, negated, aliases)
 
     for match in BEFORE.finditer(sentence):
-        if re.match(
-            r"(?i)(?:held|run|operated|managed)\b", match.group(0)
-        ) and not SERVICE_WORD.search(sentence[: match.start()]):
+        if (
+            re.match(r"(?i)(?:held|run|operated|managed)\b", match.group(0))
+            and not SERVICE_WORD.search(sentence[: match.start()])
+            and not _operated_by_company(match)
+        ):
             continue  # "the information is held by X" is about records, not care
         clause = re.split(r"[,;:]", sentence[: match.start()])[-1]
         add(match, bool(NEGATION.search(clause)))

@@ -14,12 +14,18 @@ import re
 
 from graphbuild.facts import Lot, LotMembership, Money, PriceRange, Warning
 from graphbuild.parsing.money import MoneyMatch, find_money
-from graphbuild.parsing.names import ORG_END, looks_like_organisation, parse_name, split_list
+from graphbuild.parsing.names import (
+    LOT_ID,
+    ORG_END,
+    looks_like_organisation,
+    parse_name,
+    split_list,
+)
 from graphbuild.parsing.spans import clean, line_span, span
 from graphbuild.readers.document import Document, Line, Table
 
 LOT_LINE = re.compile(  # a DPS may call its lots categories
-    r"^\s*(?:•\s*)?(?:Lot|Category)\s+(?P<num>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?P<rest>.*)$", re.I
+    rf"^\s*(?:•\s*)?(?:Lot|Category)\s+(?P<num>{LOT_ID})\s*[:.–—-]?\s*(?P<rest>.*)$", re.I
 )
 LISTED_MEMBERS = re.compile(
     r"(?i)^\s*(?:admitted|approved|appointed|successful|framework)?\s*"
@@ -226,7 +232,7 @@ class LotReader:
 
     def price(self, line: Line) -> None:
         match = PRICE_LINE.search(line.text)
-        named = re.search(r"(?i)\blot\s+(\d{1,2}[a-z]?)", line.text)
+        named = re.search(rf"(?i)\blot\s+({LOT_ID})", line.text)
         lot = self.section
         if named and lot is not None and named.group(1) != lot.number:
             self.warnings.append(
@@ -255,7 +261,7 @@ class LotReader:
         price.stated = (price.stated + "; " if price.stated else "") + line.content
 
 
-LOT_HEADER = re.compile(r"(?i)^lot\s*(?P<num>\d{1,2}[a-z]?)\b")
+LOT_HEADER = re.compile(rf"(?i)^lot\s*(?P<num>{LOT_ID})")
 MARKED = re.compile(r"(?i)^(?:yes|y|x|✓|✔|☑|tick|ticked|true|•|\*)$")
 
 

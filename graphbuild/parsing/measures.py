@@ -17,7 +17,7 @@ PEOPLE_NOUNS = (
     r"people|persons|individuals|service users|users|clients|residents|adults|"
     r"children|young people|older people|carers|customers|recipients|patients|"
     r"families|learners|pupils|students|staff|employees|workers|officers|commissioners|"
-    r"managers|appointees"
+    r"managers|appointees|tenants"
 )
 COUNT_NOUNS = (
     r"hours|posts|vacanc(?:y|ies)|contracts?|providers?|placements?|packages?|sessions?|"
@@ -26,8 +26,11 @@ COUNT_NOUNS = (
     r"requests?|complaints?|people|persons?|individuals?|users?|clients?|residents?|"
     r"adults?|children|child|carers?|customers?|recipients?|patients?|families|"
     r"learners?|staff|employees?|workers?|officers?|frameworks?|lots?|"
-    r"tenders?|suppliers?|days?|nights?|weeks?|months?|years?|minutes?|fte|wte"
+    r"tenders?|suppliers?|days?|nights?|weeks?|months?|years?|minutes?|fte|wte|"
+    r"tenants?|apartments?|flats?|units?|discharges?|admissions?"
 )
+# Dwellings are counted as 'units' whatever the letter calls one; a flat stays a flat.
+_DWELLINGS = {"apartment": "units", "apartments": "units", "unit": "units"}
 _TIME = {
     "day",
     "days",
@@ -125,6 +128,12 @@ _COUNT_PHRASE = re.compile(
     rf"[ \t]+(?P<head>{COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
+# '58 discharge to assess (D2A) beds': a bracketed acronym spells out the words before it,
+# which may hold any word ('to', 'for'), so up to five are read as the noun's modifiers.
+_ACRONYM_PHRASE = re.compile(
+    rf"^[ \t]?(?P<mods>(?:[ \t]+[\w'’-]+){{1,5}}?[ \t]+\([A-Z][A-Za-z0-9&]{{1,7}}\))"
+    rf"[ \t]+(?P<head>{COUNT_NOUNS})\b"
+)
 # Heads that do not say what they count without the noun before them.
 NEEDS_QUALIFIER = {
     "plans",
@@ -195,6 +204,11 @@ def count_phrase(text: str, start: int) -> CountPhrase | None:
         following = _COUNT_PHRASE.match(text[end : end + 60])
         group = group_of(following.group(0)) if following else None
         return CountPhrase("FTE", end, group)
+    acronym = _ACRONYM_PHRASE.match(window)
+    if acronym and acronym.group("head").lower() not in _TIME:
+        head = acronym.group("head").lower()
+        unit = "people" if re.fullmatch(PEOPLE_NOUNS, head, re.IGNORECASE) else head
+        return CountPhrase(_DWELLINGS.get(unit, unit), start + acronym.end(), None)
     match = _COUNT_PHRASE.match(window)
     if not match:
         return None
@@ -235,7 +249,7 @@ def count_phrase(text: str, start: int) -> CountPhrase | None:
     elif head in NEEDS_QUALIFIER and modifiers:
         unit = " ".join(modifiers[-2:] + [head]).lower()
     else:
-        unit = head
+        unit = _DWELLINGS.get(head, head)
     return CountPhrase(unit, start + match.end(), group)
 
 
@@ -250,4 +264,10 @@ def clean_measure(text: str) -> str:
         "",
         text,
     )
-    return text.strip(" ,;:.-–*‘’'\"")
+    text = re.sub(r"\(\s*\)", "", text).strip(" ,;:.-–*‘’'\"")
+    # a bracket cut off by the clause's end ('beds)', 'Home (') is not part of the measure
+    while text.endswith(("(", ")")) and text.count("(") != text.count(")"):
+        text = text[:-1].rstrip(" ,;:.-–")
+    if text.startswith(")"):
+        text = text[1:].lstrip()
+    return text

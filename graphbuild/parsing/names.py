@@ -90,6 +90,12 @@ PROVIDER_COLUMN = re.compile(  # a table column that names organisations
 )
 
 
+# A lot's number: "3", "2a", or a single capital letter or roman numeral ("Lot A", "Lot IV").
+# The letter forms are case-sensitive so that prose ("lot of ...") is not read as a lot.
+LOT_ID = r"(?:\d{1,2}[a-z]?\b|(?-i:(?=[A-Z])(?:X{0,2}(?:IX|IV|V?I{0,3})|[A-Z]))(?![\w'’]))"
+LOT_HEADING = re.compile(rf"(?i)^\s*(?:•\s*)?(?:lot|category)\s+{LOT_ID}")
+
+
 ORG_END = re.compile(
     r"\b(?:ltd|limited|plc|llp|cic|inc|llc|trust|council|association|foundation|group|"
     r"society|charity|partnership|consortium|board|commission|co-operative|cooperative|cio|"
@@ -122,6 +128,8 @@ def looks_like_organisation(text: str) -> bool:
     text = _strip(without_registration(text))
     if not text or len(text) > 90 or len(text.split()) > 12:
         return False
+    if LOT_HEADING.match(text):
+        return False  # "Lot A – Mental Health" heads a lot; it names no one
     if re.search(r"[£%]|\d{3,}|https?://|@", text):
         return False
     if re.search(r"[.!?]\s+[A-Z]", text) or text.endswith("?"):

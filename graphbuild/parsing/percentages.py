@@ -95,6 +95,22 @@ def _change_word(before: str, after: str) -> str | None:
     return None
 
 
+_OWNER = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?!(?:The|This|That|It|We|Our|Each|There)\b)"
+    r"(?P<name>[A-Z][^,;]{2,60}?)\s+(?:has|have|had)\s+[^,;]*$"
+)
+
+
+_ARTICLE = re.compile(r"(?i)^(?:an?|the)\s+")
+
+
+def named_owner(before: str) -> str:
+    """'..., Y has 48 apartments and an occupancy rate of': a sentence listing figures for
+    several named places is split at each name, and the name goes with its own figures."""
+    match = _OWNER.search(before)
+    return clean_measure(match["name"]) if match else ""
+
+
 def percent_phrases(
     text: str, start: int, end: int, answer: str, asked: str | None
 ) -> list[PercentPhrase]:
@@ -136,9 +152,14 @@ def percent_phrases(
             )
             measure = f"{word} in {subject}"
         else:
+            owner = named_owner(text[start : match.start()])
+            if owner:  # 'X has 64 flats and an occupancy rate of 92%': the words after 'and'
+                before = re.split(r"\band\b|[,;]", before)[-1]
             measure = clean_measure(_TRAILING_VERB.sub("", before)) or clean_measure(
                 text[match.end() : end]
             )
+            if owner and measure:
+                measure = f"{_ARTICLE.sub('', measure)} - {owner}"
         if measure:
             found.append(PercentPhrase(measure, Decimal(match.group("n")), start, end))
     return found

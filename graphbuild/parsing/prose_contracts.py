@@ -49,6 +49,11 @@ USERS = re.compile(
 )
 TOTAL_BEFORE = re.compile(r"(?i)\btotal\b[^.£]{0,30}$")
 _RANGE = re.compile(r"\s*(?:to|until|till|-|–)\s*")
+BARE_TO = re.compile(r"(?i)(?:,|\byears?|\bmonths?)\s+to\s*$")
+EXTEND = re.compile(r"(?i)\bextend|\bextension")
+PROVIDED = re.compile(  # "On-site care at the schemes is provided by X under a block contract"
+    r"^\s*(?P<t>[A-Z][^.,;:]{3,80}?)\s+(?:is|are|was|were)\s+(?:provided|delivered)\s+by\b"
+)
 
 
 def _title(sentence: str, topic: str | None) -> str | None:
@@ -73,6 +78,10 @@ def _dates(text: str) -> dict:
         before = text[max(0, found_date.start - 40) : found_date.start]
         previous = dates[index - 1] if index else None
         if previous and _RANGE.fullmatch(text[previous.end : found_date.start]):
+            found.setdefault("end", found_date.iso)
+            continue
+        if "start" in found and BARE_TO.search(before) and not EXTEND.search(before):
+            # "started on 1 July 2021 for five years, to 30 June 2026": the bare "to" ends it
             found.setdefault("end", found_date.iso)
             continue
         ends = [m.end() for m in END_WORDS.finditer(before)]
@@ -128,7 +137,10 @@ def _contract(
     if value is None and not dates and term is None:
         return None
     first = sentences(text, 0, len(text))[0]
-    title = _title(text[first[0] : first[1]], topic) or topic or "contract"
+    opening = text[first[0] : first[1]]
+    provided = PROVIDED.search(opening)
+    subject = clean(provided.group("t")) if provided else None  # what the sentence says is provided
+    title = _title(opening, topic) or topic or subject or "contract"
     contract = Contract(
         title,
         span(doc, base, base + len(text.rstrip())),

@@ -14,10 +14,12 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from graphbuild.facts import Statistic
+from graphbuild.facts import Contract, Statistic
 from graphbuild.parsing.dates import find_dates
 from graphbuild.parsing.measures import clean_measure, count_phrase, group_of
 from graphbuild.parsing.numbers import WORD_NUMBER, NumberMatch
+from graphbuild.parsing.sections import heading_like
+from graphbuild.readers.document import Line
 
 _FILLER = re.compile(
     r"(?i)^(?:(?:in addition|also|however|currently|at present|now|there (?:are|is|were|was)|"
@@ -26,6 +28,7 @@ _FILLER = re.compile(
 )
 CLAUSE_END = re.compile(
     rf",(?!\d{{3}}\b)|[;:(]|\.\s|\s+of which\b|\s+and\s+(?=\d|{WORD_NUMBER.pattern})|"
+    r"\s+and\s+(?=(?:an?|the)\s+[\w ]{1,40}?\s(?:of|at)\s+\d)|"
     r"\s+but\b|\s+although\b|\s+against\b",
     re.IGNORECASE,
 )
@@ -134,3 +137,70 @@ def name_bracketed_share(found: list[Statistic], text: str, after: int, part: St
             found[index] = replace(
                 stat, measure=f"share of {part.measure}", date=date, group=part.group
             )
+
+
+_BRACKETED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’&.-]*\s+)*[A-Z][\w'’&.-]*)\s*\(\s*$")
+
+
+def bracketed_owner(
+    text: str, s_start: int, number: NumberMatch, noun_end: int
+) -> tuple[str, int, int] | None:
+    """'Ashcombe Lodge (22 beds), operated by ...': the name before the bracket owns the
+    count. Returns (measure, where the name starts, where the bracket closes) or None."""
+    name = _BRACKETED_NAME.search(text[s_start : number.start])
+    close = re.match(r"\s*\)", text[noun_end : noun_end + 3])
+    if name is None or close is None:
+        return None
+    measure = f"{clean_measure(text[number.end : noun_end])} at {name['name']}"
+    return measure, s_start + name.start(), noun_end + close.end()
+
+
+_PLACE_THERE = re.compile(
+    r"(?i)^\s*(?P<p>(?:across|in|at|within|among)\s+[^,;:]{3,60}?),?\s+there\s+"
+    r"(?:are|is|were|was)\s*$"
+)
+
+
+def place_before(lead: str) -> str:
+    """'Across the three schemes there were 176 tenants': where the count was made."""
+    match = _PLACE_THERE.match(lead)
+    return clean_measure(match["p"][0].lower() + match["p"][1:]) if match else ""
+
+
+_DURATION = re.compile(
+    r"(?i)\b(?P<x>(?:(?:average|mean|median|typical)\s+)?(?:length of stay|stay|wait(?:ing time)?|"
+    r"waiting period|time waited|duration)\b[^.;:]{0,60}?)\s+(?:was|is|were|are|stood at)\s*$"
+)
+_IN_PERIOD = re.compile(
+    r"(?i)\s*\b(?:in|during|for)\s+(?:the\s+)?(?:(?:19|20)\d\d\s*[/–-]\s*\d{2,4}|(?:19|20)\d\d)\b"
+)
+
+
+def duration(before: str, after: str) -> tuple[str, str] | None:
+    """'The average length of stay in 2023/24 was 27 days': a stay or a wait measured in
+    days or weeks is a statistic in that unit (elsewhere a duration is a term, not a count).
+    Returns (measure, unit) or None."""
+    match = _DURATION.search(before)
+    unit = re.match(r"\s*(?P<u>days|weeks|months)\b", after, re.IGNORECASE)
+    if match is None or unit is None:
+        return None
+    return clean_measure(_IN_PERIOD.sub("", match["x"])), unit["u"].lower()
+
+
+def contract_context(contracts: list[Contract], answer: list[Line], start: int) -> str | None:
+    """Inside a contract's section, its title and provider name the counts.
+
+    A section is opened by a heading line ('Contract for Support to ...'); a contract
+    read from a sentence ('Two providers hold block contracts:') opens none, so the
+    counts after it keep their own words."""
+    before = [
+        c
+        for c in contracts
+        if c.evidence.end <= start
+        and any(ln.start == c.evidence.start and heading_like(ln.text) for ln in answer)
+    ]
+    if not before:
+        return None
+    contract = max(before, key=lambda c: c.evidence.start)
+    who = f" ({', '.join(contract.providers)})" if contract.providers else ""
+    return f"{contract.title}{who} outputs"

@@ -18,6 +18,8 @@ REFERENCE = re.compile(
     r"(?i:(?P<short>\b(?:FOIA?|EIR|FOI/EIR)\s+(?:request|ref(?:erence)?|case)\.?"
     r"(?:\s+(?:no\.?|number))?)|"
     r"\b(?P<yours>your\s+ref(?:erence)?)\.?(?:\s+(?:no\.?|number))?|"
+    # "Freedom of Information Request FOI-FM-24-118": no label, so only an ID-shaped code
+    r"\bfreedom\s+of\s+information\s+(?:act\s+)?request(?=\s*[:#]?\s*(?=[\w/-]*\d)\w+[-/]\w)|"
     r"\b(?:(?:our|case|request|foi|foia|eir|information\s+request)\s+)?"
     r"ref(?:erence)?\.?(?:\s+(?:no\.?|number))?|"
     r"\brequest\s+(?:number|no\.?|id)|"

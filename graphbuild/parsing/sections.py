@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphbuild.parsing.answer_layouts import inline_answer, prose_answer_number, qa_table_rows
+from graphbuild.parsing.answer_layouts import (
+    inline_answer,
+    lettered_items,
+    prose_answer_number,
+    qa_table_rows,
+)
 from graphbuild.parsing.chrome import (
     ANNEX,
     CONTACT_LINE,
@@ -138,6 +143,7 @@ class _Segmenter:
         self.signed_off = False  # boilerplate began at a sign-off, not at appeal rights
         self.table_rows = qa_table_rows(doc)  # question | response tables, by line number
         self.after_table = False  # text after such a table answers none of its questions
+        self.lettered = lettered_items(doc, is_request_like)  # "(a) ...?" answered by "(a) ..."
 
     def run(self) -> list[Block]:
         for index, line in enumerate(self.doc.lines):
@@ -266,6 +272,13 @@ class _Segmenter:
             return
         if self.clarifying and not MARKER.match(text):
             self._ask(current, line, text)
+            return
+        if line.number in self.lettered:
+            letter, answers = self.lettered[line.number]
+            if answers:
+                self._prose_answer(line, letter)  # answers its item, wherever that was asked
+            else:
+                self._ask(self._new_block(letter), line, text)
             return
         if self.section == "request":
             self._request_line(line, text)

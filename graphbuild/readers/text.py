@@ -13,7 +13,7 @@ from pathlib import Path
 
 from graphbuild.errors import DocumentError
 from graphbuild.readers.document import Cell, Document, Line, Table
-from graphbuild.readers.text_tables import aligned_tables, pipe_tables
+from graphbuild.readers.text_tables import aligned_tables, dash_tables, pipe_tables
 
 MAX_BYTES = 20 * 1024 * 1024
 _BULLET = re.compile(
@@ -83,10 +83,11 @@ def find_tables(lines: list[Line]) -> list[Table]:
 
 def find_text_tables(lines: list[Line]) -> list[Table]:
     """Tables of a .txt or .md file: tab-laid ones, Markdown pipe tables and columns aligned
-    with spaces. Only typed text lays tables out with pipes or padding; text composed from
-    HTML, Word or PDF has its real tables already, so those readers keep `find_tables`."""
+    with spaces or spaced dashes. Only typed text lays tables out with pipes, padding or
+    dashes; text composed from HTML, Word or PDF has its real tables already, so those
+    readers keep `find_tables`."""
     tables = find_tables(lines)
-    for table in pipe_tables(lines) + aligned_tables(lines):
+    for table in pipe_tables(lines) + aligned_tables(lines) + dash_tables(lines):
         if not any(t.start <= table.end and table.start <= t.end for t in tables):
             tables.append(table)
     return sorted(tables, key=lambda t: t.start)

@@ -143,3 +143,53 @@ def aligned_tables(lines: list[Line]) -> list[Table]:
         else:
             index += 1
     return tables
+
+
+_DASH_SEPARATOR = re.compile(r"(?:(?<=\s)|^)[-\u2013\u2014](?=\s|$)")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.;:!?](?:\s|$)")
+_MAX_CELL_WORDS = 10
+
+
+def _dash_cells(line: Line) -> list[Cell] | None:
+    """Cells of a line split on spaced dashes ("A – B – £1 – 31/03/2026"), or None when the
+    line is prose: a sentence break, a cell too long to be a table cell, or a lone cell."""
+    text = line.text
+    if line.blank or line.bullet or "\t" in text or "|" in text or _SENTENCE_BREAK.search(text):
+        return None
+    edges = [-1, *(m.start() for m in _DASH_SEPARATOR.finditer(text)), len(text)]
+    cells = []
+    for left, right in zip(edges, edges[1:], strict=False):
+        part = text[left + 1 : right]
+        content = part.strip()
+        begin = line.start + left + 1 + len(part) - len(part.lstrip())
+        if len(content.split()) > _MAX_CELL_WORDS:
+            return None
+        cells.append(Cell(content, begin, begin + len(content)))
+    if len(cells) < 3 or not cells[0].text:
+        return None
+    return cells
+
+
+def dash_tables(lines: list[Line]) -> list[Table]:
+    """A run of three or more lines that each split into the same number (three or more) of
+    cells on spaced dashes: typed schedules written "Provider – Service – Value – End date".
+    A line of one width among lines of another is not the same table, so widths must agree."""
+    tables = []
+    index = 0
+    while index < len(lines):
+        first = _dash_cells(lines[index])
+        if first is None:
+            index += 1
+            continue
+        rows = [first]
+        for line in lines[index + 1 :]:
+            cells = _dash_cells(line)
+            if cells is None or len(cells) != len(first):
+                break
+            rows.append(cells)
+        if len(rows) >= 3:
+            tables.append(Table(rows, lines[index].start, lines[index + len(rows) - 1].end))
+            index += len(rows)
+        else:
+            index += 1
+    return tables
