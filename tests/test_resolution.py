@@ -38,8 +38,8 @@ FRANCHISE = [("Alder Care Ltd", ["Caremark"]), ("Birch Care Ltd", ["Caremark"])]
 # (known listings, new listing, expected decision, why)
 CASES = [
     # legal form, case, punctuation, spacing: the Companies House "same as" rules
-    ("Brightwater Care Ltd", "Brightwater Care Limited", "merge", "Ltd = Limited"),
-    ("BRIGHTWATER CARE LTD", "brightwater care", "merge", "case; designator optional"),
+    ("Clearbrook Care Ltd", "Clearbrook Care Limited", "merge", "Ltd = Limited"),
+    ("CLEARBROOK CARE LTD", "clearbrook care", "merge", "case; designator optional"),
     ("Oakfield Support PLC", "Oakfield Support", "merge", "plc"),
     ("Kestrel Homecare LLP", "Kestrel Homecare Limited Liability Partnership", "merge", "LLP"),
     (

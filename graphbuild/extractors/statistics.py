@@ -56,14 +56,13 @@ from graphbuild.parsing.prose_counts import (
     without_department,
 )
 from graphbuild.parsing.questions import (
+    asked_periods,
     document_department,
     question_measure,
-    question_period,
-    referred_question,
     request_as_at,
 )
-from graphbuild.parsing.sections import MARKER, Block, heading_like
-from graphbuild.parsing.spans import sentences, span
+from graphbuild.parsing.sections import MARKER, Block
+from graphbuild.parsing.spans import heading_like, sentences, span
 from graphbuild.readers.document import Document, Line
 
 
@@ -395,14 +394,7 @@ def extract_statistics(
     """Statistics in the answers, skipping `consumed` lines (lots, their members, tables)."""
     found: list[Statistic] = []
     as_at, department = request_as_at(blocks), document_department(blocks)
-    periods: dict[str, tuple[str, str] | None] = {}
-    for block in blocks:
-        period = question_period(block.question_text)
-        referred = referred_question(block.question_text)
-        if period is None and referred:
-            period = periods.get(referred)  # "Of the hours given in answer to question 4, ..."
-        if block.number:
-            periods[block.number] = period
+    for block, period in zip(blocks, asked_periods(blocks), strict=True):
         reader = _BlockReader(doc, block, consumed, facts.contracts, as_at, department, period)
         found += reader.read()
     kept: list[Statistic] = []

@@ -24,14 +24,8 @@ from graphbuild.parsing.measures import (
     group_of,
 )
 from graphbuild.parsing.numbers import find_numbers
-from graphbuild.parsing.sections import (
-    ANSWER_LABEL,
-    MARKER,
-    Block,
-    first_paragraph,
-    without_answer_label,
-)
-from graphbuild.parsing.spans import clean
+from graphbuild.parsing.sections import ANSWER_LABEL, MARKER, Block, without_answer_label
+from graphbuild.parsing.spans import clean, first_paragraph
 from graphbuild.readers.document import Document, Line
 
 _NONE = re.compile(r"(?i)^\s*(?:none|nil|zero|no(?:ne)? at all)\s*\.?\s*$")

@@ -18,7 +18,7 @@ from graphbuild.facts import Contract, Statistic
 from graphbuild.parsing.dates import find_dates
 from graphbuild.parsing.measures import clean_measure, count_phrase, group_of
 from graphbuild.parsing.numbers import WORD_NUMBER, NumberMatch
-from graphbuild.parsing.sections import heading_like
+from graphbuild.parsing.spans import heading_like
 from graphbuild.readers.document import Line
 
 _FILLER = re.compile(

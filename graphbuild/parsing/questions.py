@@ -136,3 +136,19 @@ def document_department(blocks: list[Block]) -> str | None:
             if match and department_of(match.group("d")):
                 return department_of(match.group("d"))
     return None
+
+
+def asked_periods(blocks: list[Block]) -> list[tuple[str, str] | None]:
+    """The period each block's question asks about; a question that builds on another
+    ("Of the hours given in answer to question 4, ...") shares that question's period."""
+    periods: dict[str, tuple[str, str] | None] = {}
+    found = []
+    for block in blocks:
+        period = question_period(block.question_text)
+        referred = referred_question(block.question_text)
+        if period is None and referred:
+            period = periods.get(referred)
+        if block.number:
+            periods[block.number] = period
+        found.append(period)
+    return found

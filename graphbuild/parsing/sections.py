@@ -395,23 +395,6 @@ def segment(doc: Document) -> list[Block]:
     return _Segmenter(doc).run()
 
 
-def first_paragraph(lines: list[Line]) -> list[Line]:
-    """An answer's lines up to its first blank line (page furniture often follows)."""
-    found: list[Line] = []
-    for line in lines:
-        if line.blank and found:
-            break
-        if not line.blank:
-            found.append(line)
-    return found
-
-
-def heading_like(text: str) -> bool:
-    """A short line with no figures and no closing punctuation: a heading, not a sentence."""
-    text = text.strip()
-    return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))
-
-
 def without_answer_label(text: str) -> str:
     """'Response: 412 people' -> '412 people'; 'A2. £21.50' -> '£21.50'."""
     return ANSWER_LABEL.sub("", text, count=1)

@@ -52,3 +52,20 @@ def lines_touching(doc: Document, spans: list[Evidence]) -> set[int]:
         for line in doc.lines
         if any(ev.start <= line.end and line.start <= ev.end for ev in spans)
     }
+
+
+def first_paragraph(lines: list[Line]) -> list[Line]:
+    """An answer's lines up to its first blank line (page furniture often follows)."""
+    found: list[Line] = []
+    for line in lines:
+        if line.blank and found:
+            break
+        if not line.blank:
+            found.append(line)
+    return found
+
+
+def heading_like(text: str) -> bool:
+    """A short line with no figures and no closing punctuation: a heading, not a sentence."""
+    text = text.strip()
+    return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))
