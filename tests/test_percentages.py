@@ -82,3 +82,28 @@ def test_a_spend_answer_may_go_on_after_its_amount() -> None:
     assert [(a.area, a.value.amount, a.value.period) for a in facts.areas] == [
         ("respite care", Decimal(412000), "2023-2024")
     ]
+
+
+def test_a_figure_the_requester_quotes_is_not_the_authoritys() -> None:
+    rows = stats_of(
+        "1. How many carers do you support?",
+        "The figure of 410 carers you quote does not appear in any of our responses. "
+        "We support 236 carers as at 1 May 2024.",
+    )
+    assert rows == [(Decimal(236), "people", "carers", "2024-05-01")]
+
+
+def test_a_benchmark_is_not_the_authoritys_figure_and_a_year_is_no_measure() -> None:
+    rows = stats_of(
+        "2. How quickly are reviews completed?",
+        "In 2023/24, 81% of reviews were completed within 20 days, against a national target "
+        "of 90%.",
+    )
+    assert rows == [
+        (Decimal(81), "percent", "share of reviews were completed within 20 days", "2023-2024")
+    ]
+
+
+def test_a_number_inside_a_reference_code_is_not_a_count() -> None:
+    rows = stats_of("3. Fees?", "Our reply to FOI 2024-0317 covers 9 care homes.")
+    assert [value for value, *_ in rows] == [Decimal(9)]

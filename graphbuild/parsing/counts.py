@@ -48,6 +48,8 @@ def not_a_count(text: str, number: NumberMatch, start: int) -> bool:
     after = text[number.end : number.end + 3]
     if _REFERENCE_BEFORE.search(before) or "£" in before[-2:] or after.startswith(("%", " %")):
         return True
+    if re.search(r"[A-Za-z\d][-/]$", before) or re.match(r"[-/][A-Za-z\d]", after):
+        return True  # part of a code: "FOI 2024-0193", "ref 23/1187"
     if number.words and _DETERMINER_BEFORE.search(before):
         return True
     if _SUPPRESSED_BEFORE.search(before):

@@ -42,13 +42,23 @@ _CHANGE_SUBJECT = re.compile(
     r"(?i)^\s*(?:the\s+)?(?P<s>(?:total\s+|gross\s+|net\s+)?(?:spend|expenditure|cost|number"
     r"|hours|budget)\b[^,;]{0,60}?)\s+(?:was|were|is|are|came to|totalled)\b"
 )
+_LEAD_PERIOD = re.compile(
+    r"(?i)^\s*(?:in|during|for|over)\s+(?:the\s+)?(?:financial\s+year\s+)?"
+    r"(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\s*,?\s*$"
+)
+_BENCHMARK = re.compile(
+    r"(?i)\b(?:against|compared (?:with|to)|versus|vs\.?|above|below)\s+(?:a|an|the)\s+"
+    r"(?:national|regional|england|local|statutory|government)?\s*"
+    r"(?:standard|target|benchmark|average|expectation)\s+(?:of\s+)?$"
+)
 _ANSWER_LABEL = re.compile(r"(?i)^\s*(?:our\s+)?(?:answer|response|reply|a\d+)\s*[:.–-]\s*")
 _POINTER = re.compile(  # words that point back at a figure rather than name a measure
     r"(?i)^\s*(?:this|that|which|it)\s+(?:represents?|is|was|equates to|amounts to)\s*$|"
     r"^\s*(?:representing|or|i\.e\.?)\s*$"
 )
 _AFTER = re.compile(
-    r"(?i)^\s*(?:of|at|in|for)\s+(?P<x>[^.;()]{3,80}?)(?=\s+and\b|\s*[.;(),]|\s+\d|\s*$)"
+    r"(?i)^\s*(?:of|at|in|for)\s+(?P<x>[^.;()]{3,80}?)(?=\s+and\b|\s*[.;(),]|\s*$|"
+    r"\s+\d(?![\d,.]*\s+(?:days?|weeks?|months?|hours?|minutes?)\b))"
 )
 _ASKED_SHARE = re.compile(r"(?i)\bwhat\s+(?:percentage|proportion|share|%)\s+of\s+(?P<x>[^?]+)")
 
@@ -125,10 +135,13 @@ def percent_phrases(
             before = re.split(r"\band\b|[,;]", before)[-1]
         since = match.end()
         following = _AFTER.match(text[match.end() : end])
-        if _POINTER.match(before) or re.search(r"\d[\d,.]*\s*\($", before):
+        before = _LEAD_PERIOD.sub("", before)  # 'In 2022/23, 74% of ...': a date, no measure
+        if _POINTER.match(before) or re.search(r"\d[\d,.]*\s*\($", before) or not before.strip():
             before = ""  # '402 (34% of ...)', 'This represents 78% of ...': the after-words name it
             if not asked and following:
                 before = f"share of {following.group('x')}"
+        if _BENCHMARK.search(before):
+            continue  # 'against a national standard of 80%': someone else's figure
         noun = _CHANGE_NOUN.search(before)
         noun_change = noun["c"] if noun else _change_word(before, text[match.end() : end])
         if noun_change:  # '..., a fall of 35%': a change in what the sentence is about

@@ -19,7 +19,7 @@ from graphbuild.readers.document import Line
 _REQUESTER = re.compile(
     r"^\W*(?:(?:in|on|with|as|within|regarding)\b[^,.]{0,40},\s*)?(?:"
     r"you\s+(?:also\s+|then\s+|have\s+|had\s+)?(?:asked|referred|requested|enquired|mentioned|"
-    r"quoted|cited|queried)\b|"
+    r"quoted|cited|queried|wrote|write|stated|said|claimed)\b|"
     r"your\s+(?:original\s+)?(?:request|e-?mail|letter|enquiry)\s+(?:for|asked|sought|was for|"
     r"referred|mentioned|quoted|requested)\b)"
     r"|,\s*in which you\s+(?:have\s+)?(?:asked|requested|referred|sought)\b",
@@ -29,14 +29,19 @@ _REQUESTER = re.compile(
 
 _MENTIONS_REQUEST = re.compile(  # the request named mid-sentence, e.g. as a source of names
     r"(?i)\b(?:you (?:have\s+)?(?:asked|requested|referred|mentioned|wanted|wished|enquired|"
-    r"sought|named|listed)|in which you|your (?:request|email|letter|question)s?\b[^.]{0,40}?"
+    r"sought|named|listed|quote|quoted|cite|cited|wrote)|in which you|"
+    r"your (?:request|email|letter|question)s?\b[^.]{0,40}?"
     r"\b(?:mentions?|names?|asked|asks|refers?|referred|for|about|regarding|concerning))"
 )
 
 
+_QUOTED_BY_REQUESTER = re.compile(r"(?i)\byou\s+(?:quote|quoted|cite|cited|wrote)\b")
+
+
 def requester_sentence(sentence: str) -> bool:
-    """Is the requester the subject ("You asked ...", "..., in which you asked for ...")?"""
-    return bool(_REQUESTER.search(sentence))
+    """Is the requester the subject ("You asked ...", "..., in which you asked for ...") or
+    the source of its figure ("the figure of N carers you quote does not appear ...")?"""
+    return bool(_REQUESTER.search(sentence) or _QUOTED_BY_REQUESTER.search(sentence))
 
 
 def mask_requester(text: str) -> str:
