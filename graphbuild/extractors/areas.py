@@ -24,6 +24,7 @@ from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block, without_answer_label
 from graphbuild.parsing.services import SERVICES, service_of
 from graphbuild.parsing.spans import clean, line_span, sentences, span
+from graphbuild.parsing.spend import ASKS_SPEND, RATE_WORDS, list_intro, spend_subject, yearly_list
 from graphbuild.readers.document import Document, Line
 
 PROVIDERS_ON = re.compile(
@@ -337,6 +338,25 @@ def _yearly_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> 
                 area.value = area.value or Money(money.amount, period, money.stated(text))
 
 
+def _listed_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> bool:
+    """'2021/22: £X' lines answering 'What was the spend on X?', named by the list's own
+    'Spend on X:' line or else the question; with no service named they stay unread."""
+    intro = list_intro(block.answer)
+    if not intro and (
+        not ASKS_SPEND.search(block.question_text) or RATE_WORDS.search(block.question_text)
+    ):
+        return False  # a question about rates and spend could be answered with rates
+    phrase = intro or spend_subject(block.question_text) or _spend_named(block.question_text)
+    if not phrase:
+        return False
+    name = _spent_on(f"spend on {phrase} in") or phrase
+    name = " ".join(_expanded(doc.text, word) for word in name.split())
+    found = yearly_list(doc, block.answer, name[0].upper() + name[1:])
+    for area in found:
+        areas.setdefault(f"{area.area}-{area.value.period}", area)
+    return bool(found)
+
+
 def _merge_counts(areas: dict[str, AreaFigure]) -> None:
     """A count with no year ('from five providers') joins the latest year's spend on that area."""
     for key, area in list(areas.items()):
@@ -370,7 +390,7 @@ def extract_areas(
         departments |= _departments(block.question_text)
         if not [ln for ln in block.answer if not ln.blank]:
             continue
-        if _bare_spend(doc, block, title, areas):
+        if _bare_spend(doc, block, title, areas) or _listed_spend(doc, block, areas):
             continue
         _yearly_spend(doc, block, areas)
         if ASKS_AREAS.search(block.question_text) and not _bare_count(doc, block, title, areas):

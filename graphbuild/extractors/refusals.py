@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.facts import Refusal
+from graphbuild.parsing.answer_layouts import future_publication, item_label, pointer_only
 from graphbuild.parsing.requester import mask_requester
 from graphbuild.parsing.sections import MARKER, SUB_MARKER, Block, marker_number
 from graphbuild.parsing.spans import span
@@ -128,8 +129,9 @@ def _bases_in(text: str, scottish: bool = False) -> list[tuple[str, int, int]]:
             number = FOISA_BASES.get(number, "")
         if number in BASES and _REFUSAL_CONTEXT.search(text):
             found.append((BASES[number], match.start(), match.end()))
-    named = [
-        (BASES[number], m.start(), m.end())
+    named = [  # "will be published on our website": future publication (s22), not s21
+        (BASES["22" if number == "21" and future_publication(text, *m.span()) else number],)
+        + m.span()
         for pattern, number in NAMED_BASES
         for m in [pattern.search(text)]
         if m
@@ -375,14 +377,16 @@ def _question_refusals(
             refusals.append(
                 Refusal(label, footnote[0], span(doc, lines[0].content_start, lines[0].end))
             )
-        for basis, b_start, b_end in _bases_in(text, scottish):
+        for basis, b_start, b_end in (bases := _bases_in(text, scottish)):
+            s_start, s_end = _sentence_around(text, b_start, b_end)
             if basis in seen or (footnote and _in_footnote(start + b_start, footnote)):
                 continue
+            if pointer_only(basis, text, (s_start, s_end), [b[0] for b in bases]):
+                continue
             seen.add(basis)
-            s_start, s_end = _sentence_around(text, b_start, b_end)
             refusals.append(
                 Refusal(
-                    _label(block, labels, start + b_start),
+                    item_label(doc, start + b_start, _label(block, labels, start + b_start)),
                     basis,
                     span(doc, start + s_start, start + s_end),
                 )

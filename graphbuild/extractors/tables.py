@@ -22,6 +22,7 @@ from graphbuild.parsing.money import find_money
 from graphbuild.parsing.names import PROVIDER_COLUMN
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
+from graphbuild.parsing.spend import year_column_spend
 from graphbuild.readers.document import Cell, Document, Table
 
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -255,5 +256,10 @@ def extract_table_figures(
                 stats += by_year + more_stats
                 if not by_year and not more_stats and not more_areas:
                     stats += _count_rows(doc, table, block)
-                areas += more_areas + _category_rows(doc, table, block)
+                by_area = _category_rows(doc, table, block)
+                if not by_area:
+                    above = " ".join(ln.text for ln in lines if ln.end <= table.start)
+                    asked = f"{block.question_text} {above}"
+                    by_area = year_column_spend(doc, table, CATEGORY_HEADER, asked)
+                areas += more_areas + by_area
     return stats, areas

@@ -136,3 +136,66 @@ def lettered_items(doc: Document, asks: Callable[[str], bool]) -> dict[int, tupl
     found = {asked[letter]: (letter, False) for letter in paired}
     found.update({answers[letter]: (letter, True) for letter in paired})
     return found
+
+
+ITEM_LINE = re.compile(  # "Request F: ...", "Question 6: ...", "v. the names ...", "(iv) ..."
+    r"^\s*[\"“'‘>]?\s*(?:(?:request|question|item|part)\s+(?P<w>[A-Z]|[ivx]{1,5}|\d{1,2})"
+    r"\s*[:.)-]|\(?(?P<r>[ivx]{1,5})[.)])\s+\S",
+    re.IGNORECASE,
+)
+
+
+def item_label(doc: Document, offset: int, label: str) -> str:
+    """The lettered or roman item ("F", "v") a refusal at `offset` answers, else `label`.
+
+    Requests lettered "Request A ... Request F" or numbered "i. ... v." are answered item by
+    item under the same markers, but the segmenter may number its blocks 1, 2, 3 by
+    position, so the block's number names the wrong item. The nearest marker at or above
+    the refusal names the right one when the request uses it too: a "Request F:" line says
+    so itself, a bare "v." must also appear earlier in the letter (the quoted request). A
+    numbered "Question 6:" marker leaves the label as it is.
+    """
+    above = [ln for ln in doc.lines if ln.start <= offset and not ln.blank]
+    for line in reversed(above):
+        item = ITEM_LINE.match(line.text)
+        if item is None:
+            continue
+        mark = item["w"] or item["r"]
+        if mark.isdigit() or label.strip("()").lower() == mark.lower():
+            return label
+        if item["w"]:
+            return mark
+        earlier = [
+            ln
+            for ln in above
+            if ln.start < line.start
+            and (m := ITEM_LINE.match(ln.text))
+            and (m["r"] or "").lower() == mark.lower()
+        ]
+        return mark if earlier else label
+    return label
+
+
+FUTURE = re.compile(
+    r"(?i)\bwill\s+(?:be|then\s+be)\b|\bat\s+that\s+time\b|\bin\s+due\s+course\b|"
+    r"\bdue\s+to\s+be\s+published\b|\bonce\s+(?:it\s+is\s+)?(?:approved|published|finali[sz]ed)\b"
+)
+
+
+def future_publication(text: str, start: int, end: int) -> bool:
+    """'... will be published on our website at that time': information to be published is
+    a section 22 matter; section 21 covers only what is already reasonably accessible."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(". ", end)
+    return bool(FUTURE.search(text[left : right if right >= 0 else len(text)]))
+
+
+def pointer_only(basis: str, text: str, sentence: tuple[int, int], bases: list[str]) -> bool:
+    """A section 21 note ('details of all contracts are published in our register') in an
+    answer that gives the figures itself and refuses nothing else: a pointer to where more
+    is published, not a refusal of the question."""
+    if not basis.startswith("s21"):
+        return False
+    rest = text[: sentence[0]] + text[sentence[1] :]
+    others = [b for b in bases if not b.startswith("s21")]
+    return not others and bool(re.search(r"£\s?\d", rest))

@@ -20,7 +20,7 @@ from graphbuild.parsing.names import PROVIDER_COLUMN, parse_name
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.services import service_of
 from graphbuild.parsing.spans import span
-from graphbuild.parsing.terms import extension_months, shared_terms, term_months
+from graphbuild.parsing.terms import COUNT, extension_months, months, shared_terms, term_months
 from graphbuild.parsing.titles import intro_title
 from graphbuild.readers.document import Cell, Document, Line, Table
 
@@ -35,6 +35,10 @@ SERVICE_COLUMN = re.compile(  # a column naming what each contract buys
     r"(?i)^(?:service|services|service description|description|service type|"
     r"contract(?: name| title| description)?|contract for)$"
 )
+TERM_COLUMN = re.compile(r"(?i)^(?:(?:initial|contract)\s+)?(?:term|duration|length)\b")
+EXTENSION_COLUMN = re.compile(r"(?i)^(?:extensions?|extension options?|options? to extend)")
+CELL_PERIOD = re.compile(rf"(?i)^\s*{COUNT}\s*(?P<unit>years?|months?)\s*$")
+CELL_OPTIONS = re.compile(r"(?i)^\s*(?P<n>\d+(?:\s*\+\s*\d+)*)\s*(?P<unit>years?|months?)\s*$")
 POUNDS_HEADER = re.compile(r"(?i)£|\bgbp\b|\b(?:value|amount|cost|spend|worth)\b")
 BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?")
 COLUMNS_ASKED = re.compile(  # "... with the provider, service, value and end date."
@@ -66,7 +70,8 @@ def _cell_money(text: str, header: str, period: str | None) -> Money | None:
     """A £ amount in the cell, or a bare number under a header that says it is pounds."""
     money = find_money(text)
     if money:
-        return Money(money[0].amount, money[0].period or period, text)
+        total = re.match(r"(?i)\s*(?:in\s+)?total\b", text[money[0].stated_end :])
+        return Money(money[0].amount, money[0].period or period or (total and "total"), text)
     bare = text.strip()
     if POUNDS_HEADER.search(header) and BARE_NUMBER.fullmatch(bare) and bare != "0":
         return Money(Decimal(bare.replace(",", "")), period, text)
@@ -106,6 +111,20 @@ def _asked_header(doc: Document, table: Table) -> tuple[Table, str]:
     return Table([names, *table.rows], table.start, table.end), request
 
 
+def _cell_months(text: str, header: str) -> tuple[str, int] | None:
+    """A term column's "3 years" or an extension column's "1 + 1 years" / "12 months": the
+    cell alone says how long, so it is read only under a header saying which it is."""
+    if TERM_COLUMN.search(header):
+        cell = CELL_PERIOD.match(text)
+        return ("term_months", months(cell["n"], cell["unit"])) if cell else None
+    if EXTENSION_COLUMN.search(header):
+        cell = CELL_OPTIONS.match(text)
+        if cell:
+            count = sum(int(n) for n in re.findall(r"\d+", cell["n"]))
+            return ("extension_months", months(str(count), cell["unit"]))
+    return None
+
+
 def _stated_period(lines: list[Line]) -> str | None:
     """'Values are the total contract value over the life of the contract' above a table."""
     for line in reversed(lines):
@@ -115,11 +134,29 @@ def _stated_period(lines: list[Line]) -> str | None:
     return None
 
 
+def _users_named(contract: Contract, service: str, after: list[Line]) -> None:
+    """'The Cluster A contract currently supports 38 service users and the Transitions
+    Service supports 14': a row is named by its full service, the part after its " - "
+    or the part before its "(...)"; the count is read only within the clause naming it,
+    which runs to the next "and the" or the sentence's end, so counts are not swapped."""
+    variants = {service, service.rsplit(" - ", 1)[-1], service.split(" (", 1)[0]}
+    for variant in sorted((v.strip() for v in variants if len(v.strip()) > 3), key=len):
+        clause = re.compile(
+            rf"(?i)\bthe\s+{re.escape(variant)}(?![\w(-])(?:(?!\band\s+the\b)[^.;])*"
+        )
+        for line in after:
+            for match in clause.finditer(line.text):
+                users = USERS.search(match.group())
+                if users and contract.service_users is None:
+                    contract.service_users = int(users["n"].replace(",", ""))
+
+
 def _own_terms(contract: Contract, service: str, after: list[Line]) -> None:
     """'The <service> contract supports approximately 310 service users and has an option to
     extend for 12 months' under the table: terms of the one contract the sentence names."""
     if not service:
         return
+    _users_named(contract, service, after)
     named = re.compile(rf"(?i)\bthe\s+{re.escape(service)}\s+contract\b[^.]*")
     for line in after:
         sentence = named.search(line.text)
@@ -200,6 +237,10 @@ def _table_rows(
         )
         if value is not None and cells.get(value):
             contract.value = _cell_money(cells[value], header[value].text, period)
+        for index, cell in enumerate(row):
+            read = _cell_months(cell.text, header[index].text) if index < len(header) else None
+            if read and read[1] and getattr(contract, read[0]) is None:
+                setattr(contract, read[0], read[1])
         for index, key in ((end, "end"), (start, "start")):
             dates = find_dates(cells.get(index, "")) if index is not None else []
             if dates:

@@ -48,6 +48,7 @@ USERS = re.compile(
     r"(?:attend|use|receive)"
 )
 TOTAL_BEFORE = re.compile(r"(?i)\btotal\b[^.£]{0,30}$")
+ANNUAL_BEFORE = re.compile(r"(?i)\b(?:annual|yearly)\s+(?:contract\s+)?value\s+(?:is|was|of)\s*$")
 _RANGE = re.compile(r"\s*(?:to|until|till|-|–)\s*")
 BARE_TO = re.compile(r"(?i)(?:,|\byears?|\bmonths?)\s+to\s*$")
 EXTEND = re.compile(r"(?i)\bextend|\bextension")
@@ -121,6 +122,8 @@ def _value(text: str) -> Money | None:
     period = found.period
     if period is None and TOTAL_BEFORE.search(text[: found.start]):
         period = "total"
+    if period is None and ANNUAL_BEFORE.search(text[: found.start]):
+        period = "annual"  # "The annual contract value is £186,000"
     return Money(found.amount, period, found.stated(text))
 
 

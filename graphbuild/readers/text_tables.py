@@ -48,14 +48,36 @@ def _is_separator(line: Line) -> bool:
     return len(cells) >= 2 and all(_SEPARATOR_CELL.match(c.text) for c in cells)
 
 
+def _ruled(line: Line) -> bool:
+    """A row typed with its outer pipes: '| a | b |'."""
+    text = line.text.strip()
+    return text.startswith("|") and text.endswith("|") and _is_pipe_row(line)
+
+
+def _unruled_run(lines: list[Line], index: int) -> int:
+    """How many rows from `index` form a pipe table typed without a '|---|' rule: three or
+    more '| a | b |' lines with the same number of cells (the first names the columns)."""
+    width, count = len(_pipe_cells(lines[index])), 0
+    while index + count < len(lines) and _ruled(lines[index + count]):
+        if len(_pipe_cells(lines[index + count])) != width or _is_separator(lines[index + count]):
+            break
+        count += 1
+    return count if count >= 3 else 0
+
+
 def pipe_tables(lines: list[Line]) -> list[Table]:
-    """Markdown tables: a header row, a '|---|' separator (not a row), then body rows."""
+    """Markdown tables: a header row, a '|---|' separator (not a row), then body rows; or,
+    as e-mailed replies often type them, the same rows with outer pipes and no rule."""
     tables = []
     index = 0
     while index + 1 < len(lines):
         header, separator = lines[index], lines[index + 1]
         if not (_is_pipe_row(header) and _is_separator(separator)):
-            index += 1
+            run = _unruled_run(lines, index) if _ruled(header) else 0
+            if run:
+                rows = [_pipe_cells(line) for line in lines[index : index + run]]
+                tables.append(Table(rows, header.start, lines[index + run - 1].end))
+            index += run or 1
             continue
         rows = [_pipe_cells(header)]
         index += 2
