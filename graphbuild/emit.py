@@ -221,7 +221,8 @@ class DocumentEmitter(DocumentGraph):
     def emit_areas(self) -> None:
         for area in self.facts.areas:
             period = area.value.period if area.value and area.value.period else ""
-            key = f"{area.area}-{period}" if period else area.area
+            # several figures for one area in one letter (a year each) are several nodes
+            key = f"{area.area}-{period}-{area.evidence.start}"
             node = URIRef(self.mint.in_document("area-figure", self.name, key))
             self.add(node, RDF.type, CKG.AreaFigure)
             self.add(node, RDFS.label, Literal(f"{area.area} ({self.council_name})"))
@@ -242,7 +243,7 @@ class DocumentEmitter(DocumentGraph):
 
     def emit_statistics(self) -> None:
         for stat in self.facts.statistics:
-            key = f"{stat.evidence.start}-{slug_part(stat.measure)}-{stat.date or ''}"
+            key = f"{stat.evidence.start}-{slug_part(stat.measure)}-{stat.date or ''}-{stat.value}"
             node = URIRef(self.mint.in_document("statistic", self.name, key))
             self.add(node, RDF.type, CKG.Statistic)
             self.add(node, RDFS.label, Literal(f"{stat.measure}: {stat.value} {stat.unit}"))
@@ -261,7 +262,11 @@ class DocumentEmitter(DocumentGraph):
 
     def emit_prices(self) -> None:
         for price in self.facts.prices:
-            key = f"{price.evidence.start}-{price.unit}-{price.basis or ''}"
+            amounts = "-".join(str(a) for a in (price.minimum, price.maximum, price.average))
+            key = (  # one sentence may price two services: each its own node
+                f"{price.evidence.start}-{price.unit}-{price.basis or ''}-"
+                f"{slug_part(price.service or '')}-{amounts}"
+            )
             node = URIRef(self.mint.in_document("price", self.name, key))
             self.emit_price(node, price)
             self.add(node, CKG.service, self.service(price.service))
@@ -278,7 +283,8 @@ class DocumentEmitter(DocumentGraph):
             )
             self.add(node, CKG.council, self.council)
             self.add(node, CKG.inDocument, self.doc)
-            self.add(node, CKG.question, Literal(refusal.question))
+            # a refusal of the letter as a whole names no one question
+            self.add(node, CKG.question, Literal(refusal.question or WHOLE_REQUEST))
             number = re.match(r"s(\d+)", refusal.basis)
             self.add(
                 node,
@@ -307,6 +313,9 @@ class DocumentEmitter(DocumentGraph):
             self.add(node, RDFS.comment, Literal(warning.message))
             self.add(node, CKG.inDocument, self.doc)
             self.evidence(node, warning.evidence)
+
+
+WHOLE_REQUEST = "whole request"
 
 
 def slug_part(text: str) -> str:

@@ -34,3 +34,19 @@ def test_probe_round_keeps_its_scores(round_name: str, min_precision: float, min
     assert overall.precision >= min_precision and overall.f1 >= min_f1, [
         (s.name, round(s.precision, 2), round(s.recall, 2)) for s in report.scores
     ]
+
+
+def test_every_probe_response_builds_into_a_graph_that_conforms(tmp_path: Path) -> None:
+    """Facts from one sentence or one table are separate nodes (no two values on one node),
+    and no date contradicts another: the shapes hold on every layout the probes cover."""
+    from graphbuild.pipeline import process_document
+    from graphbuild.store import GraphStore, load_ontology
+    from graphbuild.validate import validate_store
+
+    with GraphStore.open(tmp_path / "store") as store:
+        load_ontology(store)
+        for path in sorted(PROBES.glob("*/docs/*")):
+            processed = process_document(path)
+            store.replace_graph(processed.graph_iri, processed.graph)
+        report = validate_store(store)
+    assert report.conforms, report.lines[:10]

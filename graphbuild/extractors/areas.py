@@ -24,7 +24,15 @@ from graphbuild.parsing.numbers import words_to_int
 from graphbuild.parsing.sections import Block, without_answer_label
 from graphbuild.parsing.services import SERVICES, service_of
 from graphbuild.parsing.spans import clean, line_span, sentences, span
-from graphbuild.parsing.spend import ASKS_SPEND, RATE_WORDS, list_intro, spend_subject, yearly_list
+from graphbuild.parsing.spend import (
+    ASKS_SPEND,
+    GENERIC_SUBJECT,
+    RATE_WORDS,
+    list_intro,
+    spelled_out,
+    spend_subject,
+    yearly_list,
+)
 from graphbuild.readers.document import Document, Line
 
 PROVIDERS_ON = re.compile(
@@ -294,20 +302,6 @@ def _spent_on(question: str) -> str | None:
 _ANSWER_LABEL = re.compile(
     r"^\s*(?:(?i:answer|response|reply)\s*\d{0,2}[a-z]?\s*[:.)–-]|A\d{1,2}[a-z]?\s*[:.)–-])\s*"
 )
-_GENERIC_SUBJECT = re.compile(
-    r"(?i)(?:(?:the|our|your|its|their|this|that|council'?s?|trust'?s?|board'?s?|total|"
-    r"overall|annual|gross|net|actual|planned|budgeted)\b\s*)+"
-)
-
-
-def _expanded(text: str, subject: str) -> str:
-    """An abbreviation the letter spells out once ('NHS Continuing Healthcare (CHC)') is
-    named in full; any other subject is kept as written."""
-    subject = _GENERIC_SUBJECT.sub("", subject).strip() or subject
-    if not re.fullmatch(r"[A-Z]{2,6}", subject):
-        return subject
-    match = re.search(rf"((?:[A-Z][\w&'-]*\s+){{1,5}})\({re.escape(subject)}\)", text)
-    return match.group(1).strip() if match else subject
 
 
 def _yearly_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> None:
@@ -323,8 +317,8 @@ def _yearly_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> 
             # The sentence's own subject wins when it names another service than the question,
             # or when the question names no service it knows ('Total CHC spend was ...').
             name = told if service_of(told) and service_of(told) != service_of(asked) else asked
-            if not name and told and not _GENERIC_SUBJECT.fullmatch(told):
-                name = _expanded(doc.text, told)
+            if not name and told and not GENERIC_SUBJECT.fullmatch(told):
+                name = spelled_out(doc.text, told)
             if not name:
                 continue
             for money in find_money(text):
@@ -350,7 +344,7 @@ def _listed_spend(doc: Document, block: Block, areas: dict[str, AreaFigure]) -> 
     if not phrase:
         return False
     name = _spent_on(f"spend on {phrase} in") or phrase
-    name = " ".join(_expanded(doc.text, word) for word in name.split())
+    name = " ".join(spelled_out(doc.text, word) for word in name.split())
     found = yearly_list(doc, block.answer, name[0].upper() + name[1:])
     for area in found:
         areas.setdefault(f"{area.area}-{area.value.period}", area)

@@ -163,7 +163,8 @@ class _QuestionContract:
         elif extension:
             found["extension_months"] = _months(extension.group("n"), extension.group("unit"))
         money = find_money(text)
-        if money and ASKS_VALUE.search(question) and not ASKS_RATE.search(question):
+        one_amount = len({m.amount for m in money}) == 1  # several: whose is which is unsaid here
+        if one_amount and ASKS_VALUE.search(question) and not ASKS_RATE.search(question):
             found["value"] = Money(money[0].amount, money[0].period, money[0].stated(text))
         return {k: v for k, v in found.items() if v is not None}
 
@@ -308,5 +309,33 @@ def extract_contracts(
         told = _from_questions(doc, blocks, title)
         if told is not None:
             told.providers = list(providers or [])
-            contracts.append(told)
+            contracts += _per_provider(doc, blocks, told)
     return contracts
+
+
+PROVIDER_VALUE = re.compile(r"^\s*(?:A\d+[.:]\s*)?(?P<name>[^:£]{3,80}?)\s*[:–-]\s*£")
+
+
+def _per_provider(doc: Document, blocks: list[Block], told: Contract) -> list[Contract]:
+    """'What is the value of each contract?' answered 'A Ltd: £2.4m per annum' line by line:
+    one contract per provider with its own value and the terms the letter gives them all.
+    Without such lines, the one contract told across the answers stands."""
+    named = {name.lower(): name for name in told.providers}
+    found: list[Contract] = []
+    for block in blocks:
+        if not ASKS_VALUE.search(block.question_text):
+            continue
+        for line in block.answer:
+            match = PROVIDER_VALUE.match(line.text)
+            money = find_money(line.text)
+            provider = named.get(match.group("name").strip().lower()) if match else None
+            if provider is None or len(money) != 1:
+                continue
+            value = Money(money[0].amount, money[0].period, money[0].stated(line.text))
+            found.append(
+                Contract(
+                    told.title, line_span(doc, line), [provider], value, told.term_months,
+                    told.extension_months, told.start, told.end, None, told.service,
+                )
+            )  # fmt: skip
+    return found if len(found) >= 2 else [told]

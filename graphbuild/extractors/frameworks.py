@@ -86,6 +86,8 @@ def _dates(doc: Document, framework: Framework, start: int, end: int) -> None:
         )
         if extension and framework.extension is None:
             framework.extension = extension.group("ext")
+    if framework.start and framework.end and framework.end < framework.start:
+        framework.end = None  # an end before the start is another framework's (one it replaced)
 
 
 def extract_frameworks(

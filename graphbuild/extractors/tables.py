@@ -22,7 +22,7 @@ from graphbuild.parsing.money import find_money
 from graphbuild.parsing.names import PROVIDER_COLUMN
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import span
-from graphbuild.parsing.spend import year_column_spend
+from graphbuild.parsing.spend import spelled_out, year_column_spend
 from graphbuild.readers.document import Cell, Document, Table
 
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -83,10 +83,20 @@ def _period_rows(
     if not rows or not (PERIOD_HEADER.match(table.header[0].text) or len(rows) >= 2):
         return [], []
     spent = SPENT_ON.search(block.question_text)
-    area = spent.group("x").strip() if spent else None
+    asked_area = spent.group("x").strip() if spent else None
+    money_columns = [
+        c
+        for c in range(1, len(table.header))
+        if any(c < len(r) and find_money(r[c].text) for r in rows)
+    ]
     stats: list[Statistic] = []
     areas: list[AreaFigure] = []
     for column, head in enumerate(table.header[1:], start=1):
+        area = asked_area
+        if len(money_columns) > 1 and column in money_columns:
+            # 'CHC spend | FNC spend': each money column is its own area, named by its header
+            label = _SPEND_WORDS.sub(" ", head.text).strip(" :-–()")
+            area = spelled_out(doc.text, label) if label else None
         measure_head = re.sub(r"(?i)^(?:the\s+)?(?:number|no\.?|count) of\s+", "", head.text)
         phrase = count_phrase(" " + measure_head, 0)
         for row in rows:
@@ -113,6 +123,7 @@ def _period_rows(
     return stats, areas
 
 
+_SPEND_WORDS = re.compile(r"(?i)\b(?:spend|spent|expenditure|amount|costs?|total|gross|net)\b|£")
 CATEGORY_HEADER = re.compile(
     r"(?i)^(?:service(?: area| type| line| category)?|area|category|client group|care group|"
     r"(?:service )?user group|primary support reason|client type|care type|budget (?:line|heading)|"

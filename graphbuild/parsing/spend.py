@@ -143,3 +143,19 @@ def year_column_spend(
                 )
             )
     return found
+
+
+GENERIC_SUBJECT = re.compile(
+    r"(?i)(?:(?:the|our|your|its|their|this|that|council'?s?|trust'?s?|board'?s?|total|"
+    r"overall|annual|gross|net|actual|planned|budgeted)\b\s*)+"
+)
+
+
+def spelled_out(text: str, subject: str) -> str:
+    """An abbreviation the letter spells out once ('NHS Continuing Healthcare (CHC)') is
+    named in full; any other subject is kept as written."""
+    subject = GENERIC_SUBJECT.sub("", subject).strip() or subject
+    if not re.fullmatch(r"[A-Z]{2,6}", subject):
+        return subject
+    match = re.search(rf"((?:[A-Z][\w&'-]*\s+){{1,5}})\({re.escape(subject)}\)", text)
+    return match.group(1).strip() if match else subject
