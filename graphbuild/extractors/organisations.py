@@ -18,7 +18,7 @@ import re
 from graphbuild.facts import Organisation
 from graphbuild.identity import name_key
 from graphbuild.parsing.cues import provider_mentions
-from graphbuild.parsing.names import split_joined
+from graphbuild.parsing.names import COMPANY_END, LEGAL_FORMS, split_joined
 from graphbuild.parsing.requester import restates_request
 from graphbuild.parsing.sections import Block
 from graphbuild.parsing.spans import sentences, span
@@ -27,11 +27,10 @@ from graphbuild.readers.document import Document
 _ORG_WORD = (
     r"Foundation|Trust|Task Force|Association|Society|Charity|Consortium|Partnership|"
     r"Commission|Federation|Alliance|Network|Forum|Institute|Clinical Commissioning Group|"
-    r"Integrated Care Board|Housing Association|Co-operative|Cooperative|CIC|CIO|Ltd|Limited|plc|"
-    r"Cyf|Cyfyngedig|Community Interest Company"
+    rf"Integrated Care Board|Housing Association|Co-operative|Cooperative|{LEGAL_FORMS}"
 )
 # A legal form after the organisation word belongs to the name ("X Care Partnership LLP").
-_LEGAL_TAIL = r"(?:\s+(?:LLP|Ltd|Limited|CIC|CIO|plc|Cyf))?"
+_LEGAL_TAIL = rf"(?:\s+(?:{LEGAL_FORMS}))?"
 NAMED_BODY = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&|the|de|at)\s+)?){1,6}"
     rf"(?:{_ORG_WORD}){_LEGAL_TAIL})\b"
@@ -107,12 +106,6 @@ def _answer_sentences(blocks: list[Block]) -> list[tuple[str, int, bool]]:
                 elif asked:
                     found.append((sentence, line.start + begin, True))
     return found
-
-
-COMPANY = re.compile(
-    r"\b(?:Ltd|Limited|plc|LLP|CIC|CIO|Cyf|Cyfyngedig|Community Interest Company)\.?$"
-)
-"""A trading form: such a name in a question is an example of a provider, not an answer."""
 
 
 _BODY = r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|the)\s+)?){1,6}(?:Council|Board|ICB|Authority|Trust)\b"
@@ -200,7 +193,7 @@ def extract_other_organisations(
                 # "A Limited and B Trust" names two bodies; "Smith and Jones Ltd" one.
                 for at, part in split_joined(whole) if pattern is NAMED_BODY else [(0, whole)]:
                     name = _clean_name(part)
-                    if asked and COMPANY.search(name):
+                    if asked and COMPANY_END.search(name):  # an example of a provider
                         continue
                     if len(name.split()) < 2 and pattern is NAMED_BODY:
                         continue

@@ -17,9 +17,8 @@ import re
 
 from graphbuild.facts import Refusal
 from graphbuild.parsing.answer_layouts import future_publication, item_label, pointer_only
-from graphbuild.parsing.requester import mask_requester
 from graphbuild.parsing.sections import MARKER, SUB_MARKER, Block, marker_number
-from graphbuild.parsing.spans import span
+from graphbuild.parsing.spans import answer_text, span
 from graphbuild.readers.document import Document, Line
 
 BASES = {
@@ -344,7 +343,7 @@ def extract_refusals(doc: Document, blocks: list[Block]) -> list[Refusal]:
         if _asked(block) or not lines:
             continue
         start = lines[0].start
-        text = mask_requester(doc.text[start : lines[-1].end])
+        text = answer_text(doc, lines)
         for basis, b_start, b_end in _bases_in(text, scottish):
             if basis in given or (footnote and _in_footnote(start + b_start, footnote)):
                 continue
@@ -369,8 +368,8 @@ def _question_refusals(
         if not lines:
             continue
         label = labels[id(block)]
-        start, end = lines[0].start, lines[-1].end
-        text = mask_requester(doc.text[start:end])
+        start = lines[0].start
+        text = answer_text(doc, lines)
         seen: set[str] = set()
         if footnote and ASTERISKED.match(lines[0].text):
             seen.add(footnote[0])

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphbuild.parsing.names import ORG_END, looks_like_organisation, parse_name, split_list
+from graphbuild.parsing.names import (
+    COMPANY_END,
+    ORG_END,
+    looks_like_organisation,
+    parse_name,
+    split_list,
+)
 
 _WORD = r"[A-Z][\w'’&.-]*|\([A-Z][\w'’&. -]*\)"
 NAME = rf"(?:[0-9]*{_WORD})(?:\s+(?:(?:of|and|&|for|de|at|on|the)\s+)?(?:{_WORD}))*"
@@ -97,9 +103,6 @@ def _listed(sentence: str, at: int) -> list[tuple[str, int, list[str]]] | None:
     if len(items) < 2 or ending * 2 < len(items):
         return None
     return items
-
-
-COMPANY_END = re.compile(r"\b(?:Ltd|Limited|plc|LLP|CIC|Cyf|Cyfyngedig)\.?$")
 
 
 def _operated_by_company(match: re.Match) -> bool:

@@ -23,10 +23,11 @@ _QUALIFIER = re.compile(
     r"holdings|group|cic|plc|ltd|limited|llp|no\.? ?\d+|\d+)$",
     re.I,
 )
-_LEGAL_SUFFIX = re.compile(  # Welsh companies end "Cyf"/"Cyfyngedig" (Limited)
-    r"\b(?:ltd|limited|plc|llp|cic|cio|inc|llc|co|cyf|cyfyngedig|community interest company)\.?$",
-    re.I,
-)
+LEGAL_FORMS = r"Ltd|Limited|plc|LLP|CIC|CIO|Inc|LLC|Cyf|Cyfyngedig|Community Interest Company"
+"""The legal forms a registered provider's name ends in (Welsh companies: "Cyf", Limited)."""
+COMPANY_END = re.compile(rf"\b(?:{LEGAL_FORMS})\.?$")
+"""A name that ends in a legal form names a company, whatever else it says."""
+_LEGAL_SUFFIX = re.compile(rf"\b(?:{LEGAL_FORMS}|co)\.?$", re.I)
 
 
 @dataclass

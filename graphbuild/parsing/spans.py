@@ -69,3 +69,14 @@ def heading_like(text: str) -> bool:
     """A short line with no figures and no closing punctuation: a heading, not a sentence."""
     text = text.strip()
     return len(text) < 100 and not re.search(r"\d", text) and not text.endswith((".", "?", ":"))
+
+
+def answer_text(doc: Document, lines: list[Line]) -> str:
+    """The answer from its first line to its last, as the segmenter left its lines (the
+    requester's sentences already blanked, offsets unchanged), with the gaps between them."""
+    start = lines[0].start
+    chars = list(doc.text[start : lines[-1].end])
+    for line in lines:
+        if len(line.text) == line.end - line.start:
+            chars[line.start - start : line.end - start] = line.text
+    return "".join(chars)

@@ -17,6 +17,8 @@ from itertools import islice
 
 import pyoxigraph as ox
 
+from graphbuild.store import PREFIXES
+
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
@@ -29,18 +31,8 @@ RDF_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
-GRAPH_PREFIXES = {
-    "ckg": "https://w3id.org/carekg/ontology#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "sd": "http://www.w3.org/ns/sparql-service-description#",
-}
+GRAPH_PREFIXES = {**PREFIXES, "sd": "http://www.w3.org/ns/sparql-service-description#"}
+"""The store's prefixes, and the service description's vocabulary for /sparql itself."""
 
 
 class _RowCapReached(Exception):
