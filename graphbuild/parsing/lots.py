@@ -11,6 +11,7 @@ careful reader would do. The frameworks extractor decides which framework the lo
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from graphbuild.facts import Lot, LotMembership, Money, PriceRange, Warning
 from graphbuild.parsing.money import MoneyMatch, find_money
@@ -66,6 +67,17 @@ def _unit(words: str) -> str | None:
 
 def _is_member_line(line: Line) -> bool:
     return line.bullet or looks_like_organisation(line.text)
+
+
+def _fill(price: PriceRange, kind: str, amount: Decimal) -> None:
+    """Put an amount in the slot its word names: minimum, maximum, else the average."""
+    word = kind.lower()
+    if word in {"minimum", "min", "lowest"}:
+        price.minimum = amount
+    elif word in {"maximum", "max", "highest"}:
+        price.maximum = amount
+    else:
+        price.average = amount
 
 
 class LotReader:
@@ -185,14 +197,7 @@ class LotReader:
         price = PriceRange(unit, line_span(self.doc, line), stated=line.content)
         if kinds:
             for kind in kinds:
-                amount = find_money(kind.group("money"))[0].amount
-                word = kind.group("kind").lower()
-                if word in {"minimum", "min", "lowest"}:
-                    price.minimum = amount
-                elif word in {"maximum", "max", "highest"}:
-                    price.maximum = amount
-                else:
-                    price.average = amount
+                _fill(price, kind.group("kind"), find_money(kind.group("money"))[0].amount)
         elif len(money) == 1:
             price.average = money[0].amount
         else:
@@ -250,14 +255,7 @@ class LotReader:
             lot.prices.append(price)
         else:
             price.evidence = span(self.doc, price.evidence.start, line.end)
-        amount = find_money(line.text)[0].amount
-        kind = match.group("kind").lower()
-        if kind in {"minimum", "min", "lowest"}:
-            price.minimum = amount
-        elif kind in {"maximum", "max", "highest"}:
-            price.maximum = amount
-        else:
-            price.average = amount
+        _fill(price, match.group("kind"), find_money(line.text)[0].amount)
         price.stated = (price.stated + "; " if price.stated else "") + line.content
 
 
